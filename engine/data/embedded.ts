@@ -1,0 +1,49 @@
+/**
+ * The compact file format ConvLab serves for datasets it converts itself (the embedded MNIST
+ * subset): a 12-byte header, then every label, then every image, all uint8.
+ *
+ *   bytes 0-3   ASCII "CLDS"
+ *   bytes 4-7   sample count, uint32 little-endian
+ *   byte  8-10  channels, height, width
+ *   byte  11    number of classes
+ *   then        count label bytes, then count * C * H * W pixel bytes (CHW per sample)
+ */
+import { type Dataset, DatasetError, MNIST_CLASSES } from './dataset';
+
+const MAGIC = 'CLDS';
+const HEADER_BYTES = 12;
+
+export function encodeDataset(dataset: Dataset): Uint8Array {
+  const [c, h, w] = dataset.shape;
+  const out = new Uint8Array(HEADER_BYTES + dataset.count * (1 + c * h * w));
+  for (let i = 0; i < 4; i++) out[i] = MAGIC.charCodeAt(i);
+  new DataView(out.buffer).setUint32(4, dataset.count, true);
+  out.set([c, h, w, dataset.classNames.length], 8);
+  out.set(dataset.labels.subarray(0, dataset.count), HEADER_BYTES);
+  out.set(dataset.images.subarray(0, dataset.count * c * h * w), HEADER_BYTES + dataset.count);
+  return out;
+}
+
+export function decodeDataset(bytes: Uint8Array, name: string, classNames: readonly string[] = MNIST_CLASSES): Dataset {
+  if (bytes.length < HEADER_BYTES || String.fromCharCode(...bytes.subarray(0, 4)) !== MAGIC) {
+    throw new DatasetError(`${name}: not a ConvLab dataset file (it should start with "${MAGIC}").`);
+  }
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const count = view.getUint32(4, true);
+  const [c, h, w, classes] = [bytes[8]!, bytes[9]!, bytes[10]!, bytes[11]!];
+  const expected = HEADER_BYTES + count * (1 + c * h * w);
+  if (bytes.length !== expected) {
+    throw new DatasetError(
+      `${name}: the header promises ${count} images of ${c}x${h}x${w} (${expected} bytes) but the file has ${bytes.length} bytes; it is truncated or corrupt.`,
+    );
+  }
+  if (classes !== classNames.length) {
+    throw new DatasetError(`${name}: the file has ${classes} classes but ${classNames.length} class names were given.`);
+  }
+  const labels = bytes.slice(HEADER_BYTES, HEADER_BYTES + count);
+  for (const label of labels) {
+    if (label >= classes) throw new DatasetError(`${name}: label ${label} is out of range 0-${classes - 1}.`);
+  }
+  const images = bytes.slice(HEADER_BYTES + count);
+  return { name, count, shape: [c, h, w], images, labels, classNames };
+}
