@@ -11,6 +11,18 @@ export default defineConfig({
           testTimeout: 60_000,
         },
       },
+      {
+        // Engine GPU kernels against the CPU engine on a real WebGPU adapter (Dawn in Node;
+        // SwiftShader on machines without a GPU). Run through scripts/with-webgpu.mjs.
+        test: {
+          name: 'gpu',
+          include: ['tests/gpu/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
