@@ -10,7 +10,12 @@
  * [features]. The batch dimension never appears in a spec.
  */
 
-/** 'same' keeps height and width at stride 1; 'valid' means no padding. */
+/**
+ * 'same': output = ceil(size / stride), padded as TensorFlow does (an odd extra pixel goes at the
+ * bottom/right). 'valid' means no padding. A number pads every side by that many pixels; a pair is
+ * [height, width], each applied on both sides of its axis (PyTorch's order). Numeric and 'valid'
+ * padding must make (N - F + 2P) / S + 1 a whole number; see arithmetic.ts.
+ */
 export type Padding = 'same' | 'valid' | number | readonly [number, number];
 /** A size given once for both axes, or as [height, width]. */
 export type Size2 = number | readonly [number, number];
@@ -127,7 +132,7 @@ export interface LayerSummary {
   readonly inputShape: SampleShape;
   readonly outputShape: SampleShape;
   readonly weights: number; // weight parameters (excluding biases)
-  readonly biases: number; // bias (and batchnorm shift) parameters
+  readonly biases: number; // bias parameters; for batchnorm both gamma and beta (2·C)
   readonly params: number; // weights + biases (trainable)
   /** Multiply-accumulates for one sample's forward pass. */
   readonly macs: number;

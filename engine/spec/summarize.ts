@@ -1,0 +1,87 @@
+/**
+ * summarize: the one pass that turns a ModelSpec into a ModelSummary. It validates everything
+ * (ids, references, ranks, values, window fits, shortcut shapes) and computes each layer's shapes,
+ * parameters and multiply-accumulates. Backends build from the summary, never from the raw spec,
+ * so a model that summarizes is a model every backend can run.
+ */
+
+import { SpecError } from './errors';
+import { inferLayer } from './infer';
+import { linkLayers } from './links';
+import { isLayerType, LAYER_TYPES } from './schema';
+import type { LayerSpec, LayerSummary, ModelSpec, ModelSummary } from './types';
+
+function checkStructure(spec: ModelSpec): readonly LayerSpec[] {
+  const layers: unknown = (spec as { layers?: unknown } | null)?.layers;
+  if (!Array.isArray(layers) || layers.length === 0) {
+    throw new SpecError('a model spec needs "layers": a non-empty list starting with an input layer.');
+  }
+  layers.forEach((layer: unknown, i) => {
+    const type: unknown = typeof layer === 'object' && layer !== null ? (layer as { type?: unknown }).type : undefined;
+    if (typeof type !== 'string' || !isLayerType(type)) {
+      throw new SpecError(`each layer needs a known "type" (${LAYER_TYPES.join(', ')}).`, i, null);
+    }
+  });
+  const typed = layers as readonly LayerSpec[];
+  if (typed[0]?.type !== 'input') {
+    throw new SpecError(
+      'the first layer must be {"type": "input", "shape": [channels, height, width]}, which says what one sample looks like.',
+      0,
+      null,
+    );
+  }
+  const extra = typed.findIndex((layer, i) => i > 0 && layer.type === 'input');
+  if (extra > 0) {
+    throw new SpecError('only the first layer can be an input layer; to branch, name a layer in "input".', extra, null);
+  }
+  return typed;
+}
+
+/** Validates a spec and computes every layer's shapes, params and MACs; throws a SpecError. */
+export function summarize(spec: ModelSpec): ModelSummary {
+  const layers = checkStructure(spec);
+  const { ids, inputs } = linkLayers(layers);
+  const summaries: LayerSummary[] = [];
+  layers.forEach((layer, index) => {
+    const where = { index, id: ids[index]! };
+    const from = inputs[index]!;
+    const inputShape = from.length === 0 ? [] : summaries[from[0]!]!.outputShape;
+    const withIndex = from[1];
+    const shortcut =
+      withIndex === undefined ? undefined : { shape: summaries[withIndex]!.outputShape, id: ids[withIndex]! };
+    const inferred = inferLayer(layer, inputShape, where, shortcut);
+    summaries.push({
+      index,
+      id: ids[index]!,
+      type: layer.type,
+      inputs: from,
+      inputShape: layer.type === 'input' ? inferred.outputShape : inputShape,
+      outputShape: inferred.outputShape,
+      weights: inferred.weights,
+      biases: inferred.biases,
+      params: inferred.weights + inferred.biases,
+      macs: inferred.macs,
+      resolved: inferred.resolved,
+    });
+  });
+  return {
+    name: spec.name ?? 'model',
+    layers: summaries,
+    outputShape: summaries[summaries.length - 1]!.outputShape,
+    totalParams: summaries.reduce((sum, l) => sum + l.params, 0),
+    totalMacs: summaries.reduce((sum, l) => sum + l.macs, 0),
+  };
+}
+
+/** The first problem with a spec, or null if it summarizes; for UIs that validate as you type. */
+export function validateSpec(spec: ModelSpec): SpecError | null {
+  try {
+    summarize(spec);
+    return null;
+  } catch (error) {
+    if (error instanceof SpecError) return error;
+    // A spec so malformed that a check itself failed (e.g. a layer that is not an object).
+    const why = error instanceof Error ? error.message : String(error);
+    return new SpecError(`the spec could not be read: ${why}`);
+  }
+}
