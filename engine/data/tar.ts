@@ -1,0 +1,179 @@
+/**
+ * A small push-style reader for tar archives (ustar, plus the GNU long-name and pax path records
+ * that common tools emit), enough for cifar-10-binary.tar.gz. It is fed decompressed chunks as
+ * they arrive, so the archive never has to exist in memory as one piece; only the entries the
+ * caller asks for are collected.
+ */
+import { DatasetError } from './dataset';
+
+export interface TarHeader {
+  /** Path inside the archive, e.g. "cifar-10-batches-bin/data_batch_1.bin". */
+  readonly name: string;
+  readonly size: number;
+  readonly type: 'file' | 'directory' | 'other';
+}
+
+export interface TarEntry extends TarHeader {
+  readonly data: Uint8Array;
+}
+
+const BLOCK = 512;
+
+export class TarReader {
+  private readonly header = new Uint8Array(BLOCK);
+  private headerFill = 0;
+  /** Entry being read: its header, a buffer when kept, bytes still to read, padding after it. */
+  private current: { header: TarHeader; data: Uint8Array | null; filled: number; kind: string } | null = null;
+  private remaining = 0;
+  private padding = 0;
+  private finished = false;
+  private longName: string | null = null;
+
+  /**
+   * @param archive name used in error messages
+   * @param onEntry receives each wanted entry once its data is complete
+   * @param wanted decides from the header alone whether to keep an entry's data (default: all files)
+   */
+  constructor(
+    private readonly archive: string,
+    private readonly onEntry: (entry: TarEntry) => void,
+    private readonly wanted: (header: TarHeader) => boolean = (h) => h.type === 'file',
+  ) {}
+
+  push(chunk: Uint8Array): void {
+    let pos = 0;
+    while (pos < chunk.length && !this.finished) {
+      if (this.current) {
+        const n = Math.min(this.remaining, chunk.length - pos);
+        const cur = this.current;
+        if (cur.data) cur.data.set(chunk.subarray(pos, pos + n), cur.filled);
+        cur.filled += n;
+        this.remaining -= n;
+        pos += n;
+        if (this.remaining === 0) this.finishEntry();
+      } else if (this.padding > 0) {
+        // Entry data is padded to a whole number of 512-byte blocks.
+        const n = Math.min(this.padding, chunk.length - pos);
+        this.padding -= n;
+        pos += n;
+      } else {
+        const n = Math.min(BLOCK - this.headerFill, chunk.length - pos);
+        this.header.set(chunk.subarray(pos, pos + n), this.headerFill);
+        this.headerFill += n;
+        pos += n;
+        if (this.headerFill === BLOCK) {
+          this.headerFill = 0;
+          this.startEntry();
+        }
+      }
+    }
+  }
+
+  /** Call once all bytes are pushed; throws if the archive stops inside an entry. */
+  end(): void {
+    if (this.current || this.headerFill > 0) {
+      const what = this.current ? `inside "${this.current.header.name}"` : 'inside an entry header';
+      throw new DatasetError(
+        `${this.archive}: the archive is truncated (it ends ${what}). Download it again; an interrupted download is the usual cause.`,
+      );
+    }
+    // A missing end-of-archive marker after a complete entry is tolerated, as GNU tar does.
+  }
+
+  private startEntry(): void {
+    const h = this.header;
+    if (h.every((b) => b === 0)) {
+      // A zero block marks the end of the archive (officially two; one is enough to stop).
+      this.finished = true;
+      return;
+    }
+    checkChecksum(h, this.archive);
+    const kind = String.fromCharCode(h[156]!);
+    const size = readSize(h, this.archive);
+    let name = readString(h, 0, 100);
+    const prefix = readString(h, 345, 155);
+    if (readString(h, 257, 5) === 'ustar' && prefix) name = `${prefix}/${name}`;
+    if (this.longName !== null) {
+      name = this.longName;
+      this.longName = null;
+    }
+    const type = kind === '0' || kind === '\0' || kind === '7' ? 'file' : kind === '5' ? 'directory' : 'other';
+    const header: TarHeader = { name, size, type };
+    // Long-name records describe the next entry, so their data is always read.
+    const keep = kind === 'L' || kind === 'x' || this.wanted(header);
+    this.current = { header, data: keep ? new Uint8Array(size) : null, filled: 0, kind };
+    this.remaining = size;
+    this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
+    if (size === 0) this.finishEntry();
+  }
+
+  private finishEntry(): void {
+    const cur = this.current!;
+    this.current = null;
+    if (!cur.data) return;
+    if (cur.kind === 'L') {
+      this.longName = readString(cur.data, 0, cur.data.length);
+    } else if (cur.kind === 'x') {
+      this.longName = paxPath(cur.data) ?? this.longName;
+    } else {
+      this.onEntry({ ...cur.header, data: cur.data });
+    }
+  }
+}
+
+/** Reads a whole archive held in memory; returns the wanted entries in archive order. */
+export function readTar(bytes: Uint8Array, archive: string, wanted?: (header: TarHeader) => boolean): TarEntry[] {
+  const entries: TarEntry[] = [];
+  const reader = new TarReader(archive, (e) => entries.push(e), wanted);
+  reader.push(bytes);
+  reader.end();
+  return entries;
+}
+
+function readString(bytes: Uint8Array, offset: number, length: number): string {
+  let end = offset;
+  while (end < offset + length && bytes[end] !== 0) end++;
+  return new TextDecoder().decode(bytes.subarray(offset, end));
+}
+
+/** Sizes are octal text, or (GNU, for huge files) big-endian binary when the top bit is set. */
+function readSize(h: Uint8Array, archive: string): number {
+  if (h[124]! & 0x80) {
+    let size = 0;
+    for (let i = 125; i < 136; i++) size = size * 256 + h[i]!;
+    return size;
+  }
+  const text = readString(h, 124, 12).trim();
+  if (!/^[0-7]*$/.test(text)) throw notTar(archive, `an entry has an unreadable size field "${text}"`);
+  return text === '' ? 0 : Number.parseInt(text, 8);
+}
+
+function checkChecksum(h: Uint8Array, archive: string): void {
+  const stored = readString(h, 148, 8).trim();
+  let unsigned = 0;
+  let signed = 0;
+  for (let i = 0; i < BLOCK; i++) {
+    const b = i >= 148 && i < 156 ? 0x20 : h[i]!;
+    unsigned += b;
+    signed += b >= 128 ? b - 256 : b;
+  }
+  const value = /^[0-7]+$/.test(stored) ? Number.parseInt(stored, 8) : Number.NaN;
+  // Some old tools summed signed bytes; accept either, as tar itself does.
+  if (value !== unsigned && value !== signed) {
+    throw notTar(archive, 'a header checksum does not match, so the archive is damaged (or not a tar file)');
+  }
+}
+
+function notTar(archive: string, detail: string): DatasetError {
+  return new DatasetError(`${archive}: ${detail}. Download it again.`);
+}
+
+/** A pax extended header holds "LEN key=value\n" records; we only need `path`. */
+function paxPath(data: Uint8Array): string | null {
+  const text = new TextDecoder().decode(data);
+  for (const line of text.split('\n')) {
+    const match = /^\d+ path=(.*)$/.exec(line);
+    if (match) return match[1]!;
+  }
+  return null;
+}
