@@ -1,0 +1,81 @@
+/**
+ * Command-line options for `npm run train`, parsed and checked in one place so that a typo
+ * gets a one-line explanation rather than a stack trace.
+ */
+import { parseArgs } from 'node:util';
+import type { OptimizerKind } from '../train/optimizers';
+
+export type DatasetName = 'mnist' | 'mnist-10k' | 'cifar10';
+
+export interface TrainArgs {
+  readonly dataset: DatasetName;
+  readonly model: string;
+  readonly epochs: number;
+  readonly batch: number;
+  readonly lr: number;
+  readonly optimizer: OptimizerKind;
+  readonly backend: 'cpu';
+  readonly dataDir: string | null;
+  readonly seed: number;
+  /** Train on at most this many samples (for quick runs); null = all. */
+  readonly limit: number | null;
+  readonly quiet: boolean;
+}
+
+export const USAGE = `usage: npm run train -- --dataset mnist|mnist-10k|cifar10 --model <preset> [--epochs N] [--batch B]
+                      [--lr X] [--optimizer adam|momentum|sgd] [--backend cpu] [--data-dir DIR]
+                      [--seed S] [--limit N] [--quiet]`;
+
+export class ArgsError extends Error {
+  override readonly name = 'ArgsError';
+}
+
+function positiveNumber(name: string, text: string, integer: boolean): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0 || (integer && !Number.isInteger(value))) {
+    throw new ArgsError(`--${name} must be a positive ${integer ? 'whole number' : 'number'}, got "${text}".`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(name: string, text: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(text)) {
+    throw new ArgsError(`--${name} must be one of ${allowed.join(', ')}; got "${text}".`);
+  }
+  return text as T;
+}
+
+export function parseTrainArgs(argv: readonly string[]): TrainArgs {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: {
+      dataset: { type: 'string', default: 'mnist-10k' },
+      model: { type: 'string', default: 'lecture-mnist' },
+      epochs: { type: 'string', default: '1' },
+      batch: { type: 'string', default: '64' },
+      lr: { type: 'string' },
+      optimizer: { type: 'string', default: 'adam' },
+      backend: { type: 'string', default: 'cpu' },
+      'data-dir': { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      limit: { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+    },
+    strict: true,
+  });
+  const optimizer = oneOf('optimizer', values.optimizer, ['adam', 'momentum', 'sgd'] as const);
+  const defaultLr = optimizer === 'adam' ? '0.001' : '0.01';
+  return {
+    dataset: oneOf('dataset', values.dataset, ['mnist', 'mnist-10k', 'cifar10'] as const),
+    model: values.model,
+    epochs: positiveNumber('epochs', values.epochs, true),
+    batch: positiveNumber('batch', values.batch, true),
+    lr: positiveNumber('lr', values.lr ?? defaultLr, false),
+    optimizer,
+    backend: oneOf('backend', values.backend, ['cpu'] as const),
+    dataDir: values['data-dir'] ?? null,
+    seed: positiveNumber('seed', values.seed, true),
+    limit: values.limit === undefined ? null : positiveNumber('limit', values.limit, true),
+    quiet: values.quiet,
+  };
+}
