@@ -1,0 +1,263 @@
+/**
+ * One CpuLayer per layer of a summarized spec: the glue between the model (which owns the
+ * graph, the parameters and the gradient buffers) and the op kernels (which only see arrays).
+ * A layer remembers what its backward pass needs from the last forward (its input, output,
+ * pooling switches, dropout mask, batchnorm statistics) and nothing else.
+ */
+import type { ActivationKind, LayerSummary } from '../spec/types';
+import type { Rng } from '../tensor/rng';
+import { sizeOf, type Tensor } from '../tensor/tensor';
+import type { Param } from '../train/model';
+import { activationBackward, activationForward, defaultAlpha } from './activations';
+import { addForward } from './add';
+import { avgpoolBackward, avgpoolForward } from './avgpool';
+import { type BatchNormCache, batchNormBackward, batchNormForward } from './batchnorm';
+import { conv2dBackward, conv2dForward, conv2dScratchSize } from './conv2d';
+import { denseBackward, denseForward } from './dense';
+import { dropoutBackward, dropoutForward } from './dropout';
+import { type ConvGeometry, convGeometry } from './geometry';
+import { globalAvgPoolBackward, globalAvgPoolForward } from './globalavgpool';
+import { maxpoolBackward, maxpoolForward } from './maxpool';
+import { softmaxBackward, softmaxForward } from './softmax';
+
+export interface LayerContext {
+  readonly training: boolean;
+  readonly rng: Rng;
+  /** Shared scratch (grow-only, contents undefined on entry) in numbered slots. */
+  scratch(slot: number, length: number): Float32Array;
+}
+
+export interface CpuLayer {
+  forward(inputs: readonly Tensor[], ctx: LayerContext): Tensor;
+  /**
+   * g = dL/d(this layer's output) for the last forward, which backward may overwrite. Writes
+   * dL/d(input k) into dInputs[k] (overwriting; null = not needed) and the params' grads.
+   */
+  backward(g: Float32Array, dInputs: readonly (Float32Array | null)[], ctx: LayerContext): void;
+}
+
+export interface LayerParams {
+  readonly weight?: Param;
+  readonly bias?: Param;
+  readonly gamma?: Param;
+  readonly beta?: Param;
+  readonly runningMean?: Float32Array;
+  readonly runningVar?: Float32Array;
+}
+
+/** A reusable typed array that grows to the largest length asked for and hands out exact-length views. */
+export class Grow {
+  private buf = new Float32Array(0);
+  get(length: number): Float32Array {
+    if (this.buf.length < length) this.buf = new Float32Array(length);
+    return this.buf.length === length ? this.buf : this.buf.subarray(0, length);
+  }
+}
+
+const shapeOf = (batch: number, sample: readonly number[]): number[] => [batch, ...sample];
+
+export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer {
+  const r = layer.resolved;
+  const inShape = layer.inputShape;
+  const outShape = layer.outputShape;
+  const outSize = sizeOf(outShape);
+  switch (r.type) {
+    case 'conv2d': {
+      let geo: ConvGeometry | null = null;
+      let x: Float32Array = new Float32Array(0);
+      let y: Float32Array = new Float32Array(0);
+      const w = params.weight!;
+      const b = params.bias;
+      const alpha = r.activation ? defaultAlpha(r.activation) : 0;
+      return {
+        forward([input], ctx) {
+          const batch = input!.shape[0]!;
+          if (geo?.batch !== batch) {
+            geo = convGeometry(shapeOf(batch, inShape), r.filters, r.kernel, r);
+          }
+          x = input!.data;
+          y = new Float32Array(batch * outSize);
+          conv2dForward(geo, x, w.value, b ? b.value : null, y, ctx.scratch(0, conv2dScratchSize(geo)));
+          if (r.activation) activationForward(r.activation, alpha, y, y);
+          return { shape: shapeOf(batch, outShape), data: y };
+        },
+        backward(g, [dx], ctx) {
+          if (r.activation) activationBackward(r.activation, alpha, y, g, g);
+          const size = conv2dScratchSize(geo!);
+          const grads = { dx: dx ?? null, dw: w.grad, db: b ? b.grad : null };
+          conv2dBackward(geo!, x, w.value, g, grads, ctx.scratch(0, size), ctx.scratch(1, size));
+        },
+      };
+    }
+    case 'dense': {
+      const inputs = sizeOf(inShape);
+      let x: Float32Array = new Float32Array(0);
+      let y: Float32Array = new Float32Array(0);
+      let batch = 0;
+      const w = params.weight!;
+      const b = params.bias;
+      const alpha = r.activation ? defaultAlpha(r.activation) : 0;
+      return {
+        forward([input]) {
+          batch = input!.shape[0]!;
+          x = input!.data;
+          y = new Float32Array(batch * r.units);
+          denseForward({ batch, inputs, units: r.units }, x, w.value, b ? b.value : null, y);
+          if (r.activation) activationForward(r.activation, alpha, y, y);
+          return { shape: [batch, r.units], data: y };
+        },
+        backward(g, [dx]) {
+          if (r.activation) activationBackward(r.activation, alpha, y, g, g);
+          const grads = { dx: dx ?? null, dw: w.grad, db: b ? b.grad : null };
+          denseBackward({ batch, inputs, units: r.units }, x, w.value, g, grads);
+        },
+      };
+    }
+    case 'maxpool':
+    case 'avgpool': {
+      let geo: ConvGeometry | null = null;
+      let switches = new Int32Array(0);
+      const max = r.type === 'maxpool';
+      return {
+        forward([input]) {
+          const batch = input!.shape[0]!;
+          if (geo?.batch !== batch) {
+            geo = convGeometry(shapeOf(batch, inShape), inShape[0]!, r.size, r);
+            switches = new Int32Array(max ? batch * outSize : 0);
+          }
+          const y = new Float32Array(batch * outSize);
+          if (max) maxpoolForward(geo, input!.data, y, switches);
+          else avgpoolForward(geo, input!.data, y);
+          return { shape: shapeOf(batch, outShape), data: y };
+        },
+        backward(g, [dx]) {
+          if (!dx) return;
+          if (max) maxpoolBackward(g, switches, dx);
+          else avgpoolBackward(geo!, g, dx);
+        },
+      };
+    }
+    case 'globalavgpool': {
+      const size = sizeOf(inShape.slice(1));
+      return {
+        forward([input]) {
+          const planes = input!.data.length / size;
+          const y = new Float32Array(planes);
+          globalAvgPoolForward(planes, size, input!.data, y);
+          return { shape: shapeOf(input!.shape[0]!, outShape), data: y };
+        },
+        backward(g, [dx]) {
+          if (dx) globalAvgPoolBackward(g.length, size, g, dx);
+        },
+      };
+    }
+    case 'flatten':
+      // A reshape: the output shares the input's data, and the gradient passes straight through.
+      return {
+        forward: ([input]) => ({ shape: shapeOf(input!.shape[0]!, outShape), data: input!.data }),
+        backward(g, [dx]) {
+          dx?.set(g);
+        },
+      };
+    case 'activation':
+      return activationLayer(r.kind, r.alpha);
+    case 'dropout':
+      return dropoutLayer(r.rate);
+    case 'batchnorm':
+      return batchNormLayer(inShape, r.momentum, r.epsilon, params);
+    case 'add':
+      return {
+        forward([a, b]) {
+          const y = new Float32Array(a!.data.length);
+          addForward(a!.data, b!.data, y);
+          return { shape: [...a!.shape], data: y };
+        },
+        backward(g, [da, db]) {
+          da?.set(g);
+          db?.set(g);
+        },
+      };
+    case 'softmax': {
+      let y: Float32Array = new Float32Array(0);
+      return {
+        forward([input]) {
+          y = new Float32Array(input!.data.length);
+          softmaxForward(input!.shape[0]!, outSize, input!.data, y);
+          return { shape: [...input!.shape], data: y };
+        },
+        backward(g, [dx]) {
+          if (dx) softmaxBackward(g.length / outSize, outSize, y, g, dx);
+        },
+      };
+    }
+    case 'input':
+      throw new Error('createLayer: the input layer has no CpuLayer');
+  }
+}
+
+function activationLayer(kind: ActivationKind, alpha: number): CpuLayer {
+  let y: Float32Array = new Float32Array(0);
+  return {
+    forward([input]) {
+      y = new Float32Array(input!.data.length);
+      activationForward(kind, alpha, input!.data, y);
+      return { shape: [...input!.shape], data: y };
+    },
+    backward(g, [dx]) {
+      if (dx) activationBackward(kind, alpha, y, g, dx);
+    },
+  };
+}
+
+function dropoutLayer(rate: number): CpuLayer {
+  const mask = new Grow();
+  let dropped = false;
+  return {
+    forward([input], ctx) {
+      const y = new Float32Array(input!.data.length);
+      dropped = ctx.training && rate > 0;
+      if (dropped) dropoutForward(rate, input!.data, y, mask.get(y.length), ctx.rng);
+      else y.set(input!.data);
+      return { shape: [...input!.shape], data: y };
+    },
+    backward(g, [dx]) {
+      if (!dx) return;
+      if (dropped) dropoutBackward(mask.get(g.length), g, dx);
+      else dx.set(g);
+    },
+  };
+}
+
+function batchNormLayer(inShape: readonly number[], momentum: number, epsilon: number, params: LayerParams): CpuLayer {
+  const channels = inShape[0]!;
+  const size = sizeOf(inShape.slice(1));
+  const gamma = params.gamma!;
+  const beta = params.beta!;
+  const state = {
+    gamma: gamma.value,
+    beta: beta.value,
+    runningMean: params.runningMean!,
+    runningVar: params.runningVar!,
+    momentum,
+    epsilon,
+  };
+  const xhat = new Grow();
+  const invStd = new Float32Array(channels);
+  let cache: BatchNormCache = { xhat: xhat.get(0), invStd };
+  let training = false;
+  let batch = 0;
+  return {
+    forward([input], ctx) {
+      batch = input!.shape[0]!;
+      training = ctx.training;
+      const y = new Float32Array(input!.data.length);
+      cache = { xhat: xhat.get(y.length), invStd };
+      batchNormForward({ batch, channels, size }, state, training, input!.data, y, cache);
+      return { shape: [...input!.shape], data: y };
+    },
+    backward(g, [dx], ctx) {
+      const out = dx ?? ctx.scratch(2, g.length);
+      batchNormBackward({ batch, channels, size }, gamma.value, training, cache, g, out, gamma.grad, beta.grad);
+    },
+  };
+}
