@@ -1,0 +1,56 @@
+/**
+ * The application root: picks the page for the current hash route and wires the global keyboard
+ * shortcuts (lesson navigation works from any lesson; presenter mode from anywhere).
+ */
+import { type ReactElement, useCallback } from 'react';
+import { neighbours } from '../../lessons/course';
+import { togglePresenter } from '../stores/settings';
+import { ErrorBoundary } from './ErrorBoundary';
+import { type ShortcutAction, useShortcuts } from './keyboard';
+import { Layout } from './Layout';
+import { LessonPage } from './LessonPage';
+import { NotFound } from './NotFound';
+import { Outline } from './Outline';
+import { navigate, type Route, useRoute } from './router';
+
+export function App(): ReactElement {
+  const route = useRoute();
+
+  const onShortcut = useCallback(
+    (action: ShortcutAction): void => {
+      if (action === 'presenter') {
+        togglePresenter();
+        return;
+      }
+      if (route.name !== 'lesson') return;
+      const target = neighbours(route.id)[action];
+      if (target) navigate({ name: 'lesson', id: target.id });
+    },
+    [route],
+  );
+  useShortcuts(onShortcut);
+
+  return (
+    <Layout>
+      <ErrorBoundary key={routeKey(route)} label={route.name === 'lesson' ? 'this lesson' : 'this page'}>
+        <Page route={route} />
+      </ErrorBoundary>
+    </Layout>
+  );
+}
+
+function Page({ route }: { readonly route: Route }): ReactElement {
+  switch (route.name) {
+    case 'outline':
+      return <Outline />;
+    case 'lesson':
+      return <LessonPage id={route.id} />;
+    case 'notFound':
+      return <NotFound path={route.path} />;
+  }
+}
+
+/** A fresh boundary per route, so an error in one lesson does not follow the student to the next. */
+function routeKey(route: Route): string {
+  return route.name === 'lesson' ? `lesson:${route.id}` : route.name;
+}

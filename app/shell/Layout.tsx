@@ -1,0 +1,67 @@
+/**
+ * The page frame: header (name, outline link, presenter toggle), main content, and a footer that
+ * lists the keyboard shortcuts. Presenter mode is applied as a `data-presenter` attribute on <html>
+ * so the CSS variables in theme.css can scale the root font and raise contrast everywhere at once.
+ */
+import { type ReactElement, type ReactNode, useEffect } from 'react';
+import { togglePresenter, useSettings } from '../stores/settings';
+import { SHORTCUTS } from './keyboard';
+import { routeHref } from './router';
+
+export function Layout({ children }: { readonly children: ReactNode }): ReactElement {
+  const presenter = useSettings((s) => s.presenter);
+
+  useEffect(() => {
+    document.documentElement.toggleAttribute('data-presenter', presenter);
+  }, [presenter]);
+
+  return (
+    <div className="app">
+      <button type="button" className="skip-link" onClick={skipToMain}>
+        Skip to content
+      </button>
+      <header className="app-header">
+        <a className="brand" href={routeHref({ name: 'outline' })} aria-label="ConvLab home">
+          <span className="brand-mark" aria-hidden="true" />
+          ConvLab
+        </a>
+        <nav aria-label="Site">
+          <a href={routeHref({ name: 'outline' })}>Course outline</a>
+        </nav>
+        <button
+          type="button"
+          className="button presenter-toggle"
+          aria-pressed={presenter}
+          onClick={togglePresenter}
+          title="Larger type and higher contrast for projecting (shortcut: P)"
+        >
+          Presenter <kbd>P</kbd>
+        </button>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="app-footer">
+        <h2 className="visually-hidden">Keyboard shortcuts</h2>
+        <ul className="shortcut-list">
+          {SHORTCUTS.map((s) => (
+            <li key={s.description}>
+              {s.keys.map((k, i) => (
+                <span key={k}>
+                  {i > 0 && ' or '}
+                  <kbd>{k}</kbd>
+                </span>
+              ))}{' '}
+              {s.description}
+            </li>
+          ))}
+        </ul>
+      </footer>
+    </div>
+  );
+}
+
+/** A button, not a `#main` link: in a hash-routed app that href would be read as a route. */
+function skipToMain(): void {
+  document.getElementById('main')?.focus();
+}

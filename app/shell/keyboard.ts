@@ -1,0 +1,53 @@
+/**
+ * Global keyboard shortcuts, in one table so the help text and the handler cannot drift apart.
+ * Shortcuts are ignored while the user is typing in a field, so `[` or `p` typed into an answer box
+ * stays a character.
+ */
+import { useEffect } from 'react';
+
+export interface Shortcut {
+  /** Alternative keys, each shown as its own <kbd>. */
+  readonly keys: readonly string[];
+  readonly description: string;
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { keys: ['[', 'Alt+←'], description: 'previous lesson' },
+  { keys: [']', 'Alt+→'], description: 'next lesson' },
+  { keys: ['P'], description: 'presenter mode on/off' },
+];
+
+export type ShortcutAction = 'prev' | 'next' | 'presenter';
+
+export function actionFor(event: KeyboardEvent): ShortcutAction | null {
+  if (event.ctrlKey || event.metaKey) return null;
+  if (event.altKey) {
+    if (event.key === 'ArrowLeft') return 'prev';
+    if (event.key === 'ArrowRight') return 'next';
+    return null;
+  }
+  if (event.key === '[') return 'prev';
+  if (event.key === ']') return 'next';
+  if (event.key === 'p' || event.key === 'P') return 'presenter';
+  return null;
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** Calls `handler` for each global shortcut pressed outside a text field. */
+export function useShortcuts(handler: (action: ShortcutAction) => void): void {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (event.defaultPrevented || isTyping(event.target)) return;
+      const action = actionFor(event);
+      if (!action) return;
+      event.preventDefault();
+      handler(action);
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [handler]);
+}
