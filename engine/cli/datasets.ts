@@ -4,14 +4,10 @@
  */
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { splitDataset } from '../data/batch';
 import type { DatasetSplits } from '../data/dataset';
-import { decodeDataset } from '../data/embedded';
+import { decodeDataset, splitEmbedded } from '../data/embedded';
 import { loadCifar10, loadMnistDir } from '../data/node/load';
 import type { TrainArgs } from './args';
-
-/** The embedded subset has no official split: hold out this many digits as its test set. */
-export const EMBEDDED_TEST_COUNT = 2000;
 
 export async function loadDatasetForCli(args: TrainArgs): Promise<DatasetSplits> {
   const splits = await loadSplits(args);
@@ -33,9 +29,7 @@ async function loadSplits(args: TrainArgs): Promise<DatasetSplits> {
       return loadCifar10(args.dataDir ?? resolve('public/data/cifar10'));
     case 'mnist-10k': {
       const file = resolve(args.dataDir ?? 'public/data', 'mnist-embedded.bin');
-      const all = decodeDataset(new Uint8Array(await readFile(file)), 'mnist-10k');
-      const { train, validation } = splitDataset(all, EMBEDDED_TEST_COUNT, 0);
-      return { train, test: validation };
+      return splitEmbedded(decodeDataset(new Uint8Array(await readFile(file)), 'mnist-10k'));
     }
   }
 }

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     `${args.model}: ${summary.totalParams.toLocaleString('en')} parameters; ${args.dataset}: ${data.train.count} train / ${data.test.count} test; backend ${args.backend}`,
   );
 
-  const model = createCpuModel(preset.spec, { seed: args.seed });
+  const model = createCpuModel(preset.spec, { seed: args.seed, inputGradient: false });
   const trainer = new Trainer(model, data, {
     epochs: args.epochs,
     batchSize: args.batch,

@@ -8,7 +8,8 @@
  *   byte  11    number of classes
  *   then        count label bytes, then count * C * H * W pixel bytes (CHW per sample)
  */
-import { type Dataset, DatasetError, MNIST_CLASSES } from './dataset';
+import { splitDataset } from './batch';
+import { type Dataset, DatasetError, type DatasetSplits, MNIST_CLASSES } from './dataset';
 
 const MAGIC = 'CLDS';
 const HEADER_BYTES = 12;
@@ -46,4 +47,16 @@ export function decodeDataset(bytes: Uint8Array, name: string, classNames: reado
   }
   const images = bytes.slice(HEADER_BYTES + count);
   return { name, count, shape: [c, h, w], images, labels, classNames };
+}
+
+/** Digits of the embedded subset held out as its test set (it has no official split). */
+export const EMBEDDED_TEST_COUNT = 2000;
+
+/**
+ * The embedded subset's fixed train/test split. The seed is fixed so that every part of the app
+ * (CLI, worker, lessons) holds out the same 2,000 test digits.
+ */
+export function splitEmbedded(all: Dataset): DatasetSplits {
+  const { train, validation } = splitDataset(all, EMBEDDED_TEST_COUNT, 0);
+  return { train: { ...train, name: 'mnist-10k-train' }, test: { ...validation, name: 'mnist-10k-test' } };
 }

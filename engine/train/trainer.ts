@@ -87,7 +87,7 @@ export interface TrainerData {
 }
 
 export class Trainer {
-  readonly config: TrainerConfig;
+  private configValue: TrainerConfig;
   readonly optimizer: Optimizer;
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
@@ -115,7 +115,7 @@ export class Trainer {
     readonly data: TrainerData,
     config: Partial<TrainerConfig> = {},
   ) {
-    this.config = { ...DEFAULT_TRAINER_CONFIG, ...config };
+    this.configValue = { ...DEFAULT_TRAINER_CONFIG, ...config };
     const { batchSize, epochs } = this.config;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('Batch size must be a whole number ≥ 1.');
     if (data.train.count < 1) throw new RangeError('The training set is empty.');
@@ -129,6 +129,16 @@ export class Trainer {
     this.batchX = new Float32Array(batchSize * c * h * w);
     this.batchLabels = new Uint8Array(batchSize);
     this.epochMetrics = new MetricsAccumulator(data.train.classNames.length);
+  }
+
+  get config(): TrainerConfig {
+    return this.configValue;
+  }
+
+  /** Changes the base learning rate from the next step on (the schedule still applies). */
+  setLearningRate(learningRate: number): void {
+    if (!(learningRate > 0)) throw new RangeError('The learning rate must be a positive number.');
+    this.configValue = { ...this.configValue, learningRate };
   }
 
   get status(): TrainerStatus {

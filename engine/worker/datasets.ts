@@ -1,0 +1,68 @@
+/**
+ * Loading a dataset inside the worker from any DatasetSource, with progress, into train /
+ * validation / test splits. The embedded subset has no official test split, so part of it is
+ * held out as the test set.
+ */
+
+import { splitDataset } from '../data/batch';
+import { cifar10FromBatches, cifar10FromTarGz } from '../data/cifar10';
+import { type Dataset, DatasetError } from '../data/dataset';
+import { splitEmbedded } from '../data/embedded';
+import { loadCifar10FromUrl, loadEmbeddedMnist, loadMnistFromUrls } from '../data/fetch-dataset';
+import { mnistFromFiles } from '../data/mnist-idx';
+import type { ProgressCallback } from '../data/progress';
+import type { DatasetSource } from './protocol';
+
+export interface LoadedData {
+  readonly train: Dataset;
+  readonly validation: Dataset;
+  readonly test: Dataset;
+}
+
+export async function loadSource(
+  source: DatasetSource,
+  validation: number,
+  seed: number,
+  onProgress: ProgressCallback,
+): Promise<LoadedData> {
+  const splits = await loadSplits(source, onProgress);
+  const { train, validation: held } = splitDataset(splits.train, validation, seed);
+  return { train, validation: held, test: splits.test };
+}
+
+async function loadSplits(
+  source: DatasetSource,
+  onProgress: ProgressCallback,
+): Promise<{ train: Dataset; test: Dataset }> {
+  switch (source.kind) {
+    case 'embedded-mnist':
+      return splitEmbedded(await loadEmbeddedMnist(source.url, onProgress));
+    case 'mnist-urls':
+      return loadMnistFromUrls(source.base, onProgress);
+    case 'cifar10-url':
+      return loadCifar10FromUrl(source.url, onProgress);
+    case 'files':
+      return fromFiles(source.files, onProgress);
+  }
+}
+
+async function fromFiles(
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+  onProgress: ProgressCallback,
+): Promise<{ train: Dataset; test: Dataset }> {
+  const find = (pattern: RegExp): Uint8Array | undefined => files.find((f) => pattern.test(f.name))?.bytes;
+  const tarball = find(/\.tar(\.gz)?$|\.tgz$/i);
+  if (tarball) return cifar10FromTarGz(tarball, onProgress, files.find((f) => f.bytes === tarball)!.name);
+  if (files.some((f) => /_batch(_\d)?\.bin$/i.test(f.name))) return cifar10FromBatches(files);
+  const trainImages = find(/train-images/i);
+  const trainLabels = find(/train-labels/i);
+  const testImages = find(/t10k-images/i);
+  const testLabels = find(/t10k-labels/i);
+  if (trainImages && trainLabels && testImages && testLabels) {
+    return mnistFromFiles({ trainImages, trainLabels, testImages, testLabels });
+  }
+  const names = files.map((f) => f.name).join(', ') || 'no files';
+  throw new DatasetError(
+    `Could not tell which dataset these files are (${names}). Drop all four MNIST files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) or CIFAR-10's cifar-10-binary.tar.gz.`,
+  );
+}

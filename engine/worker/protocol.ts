@@ -1,0 +1,139 @@
+/**
+ * The ONE message protocol between the page and the training worker. Both sides import these
+ * types; every message is a member of a discriminated union and both sides switch on `type`
+ * exhaustively. Large arrays travel as transferable buffers, never copied.
+ *
+ * Requests that expect an answer carry a `requestId`, echoed by the answer (or by an `error`).
+ */
+import type { LoadProgress } from '../data/progress';
+import type { ModelSpec, ModelSummary } from '../spec/types';
+import type { TrainerConfig, TrainerEvent } from '../train/trainer';
+
+export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
+export type BackendKind = 'webgpu' | 'cpu';
+
+export type DatasetSource =
+  /** The embedded MNIST subset (engine/data/embedded.ts format), split into train and test. */
+  | { readonly kind: 'embedded-mnist'; readonly url: string }
+  /** The four official MNIST files under `base` (as `npm run fetch-data` lays them out). */
+  | { readonly kind: 'mnist-urls'; readonly base: string }
+  | { readonly kind: 'cifar10-url'; readonly url: string }
+  /** Files a user dropped on the page, by file name (MNIST IDX, CIFAR-10 tar.gz or .bin batches). */
+  | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] };
+
+export interface DatasetInfo {
+  readonly name: string;
+  readonly shape: readonly [number, number, number];
+  readonly classNames: readonly string[];
+  readonly trainCount: number;
+  readonly validationCount: number;
+  readonly testCount: number;
+}
+
+/** A tensor as it crosses the boundary: the buffer is transferred. */
+export interface WireTensor {
+  readonly name: string;
+  readonly shape: readonly number[];
+  readonly data: Float32Array;
+}
+
+export type SnapshotKind = 'activations' | 'weights' | 'gradients';
+
+/** Hyperparameters the page may change; some apply live, the rest from the next start. */
+export type HyperParameters = Partial<TrainerConfig>;
+
+export type ToWorker =
+  | { readonly type: 'init'; readonly backend: BackendChoice }
+  | {
+      readonly type: 'load-dataset';
+      readonly source: DatasetSource;
+      readonly validation: number;
+      readonly seed: number;
+    }
+  | { readonly type: 'build'; readonly spec: ModelSpec; readonly seed: number }
+  | { readonly type: 'configure'; readonly config: HyperParameters }
+  | { readonly type: 'start' }
+  | { readonly type: 'pause' }
+  | { readonly type: 'step' }
+  | { readonly type: 'stop' }
+  | {
+      readonly type: 'snapshot';
+      readonly requestId: number;
+      readonly kind: SnapshotKind;
+      /** Layer index in the summary, or null for every layer. */
+      readonly layer: number | null;
+      /** For activations: the index of a validation sample to run. */
+      readonly sample: number;
+    }
+  | {
+      readonly type: 'predict';
+      readonly requestId: number;
+      readonly image: Float32Array;
+      readonly activations: boolean;
+    }
+  | { readonly type: 'export-weights'; readonly requestId: number }
+  | {
+      readonly type: 'import-weights';
+      readonly requestId: number;
+      readonly weights: Readonly<Record<string, Float32Array>>;
+    };
+
+export type FromWorker =
+  | {
+      readonly type: 'backend';
+      readonly backend: BackendKind;
+      readonly adapter: string | null;
+      /** Why this backend and not another, in words for the UI (e.g. why WebGPU is not used). */
+      readonly reason: string;
+    }
+  | { readonly type: 'dataset-progress'; readonly progress: LoadProgress }
+  | { readonly type: 'dataset'; readonly info: DatasetInfo }
+  | { readonly type: 'model'; readonly summary: ModelSummary }
+  | { readonly type: 'trainer'; readonly event: TrainerEvent }
+  | {
+      readonly type: 'snapshot';
+      readonly requestId: number;
+      readonly kind: SnapshotKind;
+      readonly tensors: readonly WireTensor[];
+    }
+  | {
+      readonly type: 'prediction';
+      readonly requestId: number;
+      readonly probabilities: Float32Array;
+      readonly activations: readonly WireTensor[];
+    }
+  | { readonly type: 'weights'; readonly requestId: number; readonly weights: Readonly<Record<string, Float32Array>> }
+  | { readonly type: 'done'; readonly requestId: number }
+  | {
+      readonly type: 'error';
+      readonly scope: 'backend' | 'dataset' | 'model' | 'training' | 'request';
+      readonly message: string;
+      readonly requestId?: number;
+    };
+
+/** Buffers inside a message that can be transferred rather than copied. */
+export function transferablesOf(message: FromWorker | ToWorker): ArrayBuffer[] {
+  const buffers: ArrayBuffer[] = [];
+  const add = (a: { buffer: ArrayBufferLike }): void => {
+    if (a.buffer instanceof ArrayBuffer && !buffers.includes(a.buffer)) buffers.push(a.buffer);
+  };
+  switch (message.type) {
+    case 'snapshot':
+      if ('tensors' in message) for (const t of message.tensors) add(t.data);
+      break;
+    case 'prediction':
+      add(message.probabilities);
+      for (const t of message.activations) add(t.data);
+      break;
+    case 'weights':
+    case 'import-weights':
+      for (const w of Object.values(message.weights)) add(w);
+      break;
+    case 'load-dataset':
+      if (message.source.kind === 'files') for (const f of message.source.files) add(f.bytes);
+      break;
+    default:
+      break;
+  }
+  return buffers;
+}
