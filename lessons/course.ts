@@ -1,0 +1,44 @@
+/**
+ * The course outline: the ordered list of lessons the shell shows. Each lesson folder exports its
+ * metadata from `meta.ts`; the lesson body itself is loaded lazily (`load`), so the outline stays
+ * small and a lesson's widgets and data are only fetched when a student opens it.
+ *
+ * Adding a lesson is two lines here: import its meta, then put it in `course` in teaching order.
+ */
+import type { ComponentType } from 'react';
+import imagesAreTensors from './images-are-tensors/meta';
+
+export interface LessonSection {
+  /** DOM id of the section's heading, used by the table of contents (`#/lesson/x` + scroll). */
+  readonly id: string;
+  readonly title: string;
+}
+
+export interface LessonMeta {
+  /** URL slug: lowercase letters, digits and dashes (see app/shell/router.ts). */
+  readonly id: string;
+  readonly title: string;
+  /** One line for the outline. */
+  readonly summary: string;
+  /** Estimated minutes for a student reading and doing the exercises. */
+  readonly minutes: number;
+  readonly objectives: readonly string[];
+  /** Sections in order, for the table of contents; each must match a <Section id> in the lesson. */
+  readonly sections: readonly LessonSection[];
+  /** Ids of the lesson's exercises; progress is done / exercises.length. */
+  readonly exercises: readonly string[];
+  /** Loads the lesson body (a dynamic import, so each lesson is its own chunk). */
+  readonly load: () => Promise<{ default: ComponentType }>;
+}
+
+export const course: readonly LessonMeta[] = [imagesAreTensors];
+
+export function findLesson(id: string): LessonMeta | undefined {
+  return course.find((lesson) => lesson.id === id);
+}
+
+/** The lessons before and after `id` in teaching order (undefined at either end). */
+export function neighbours(id: string): { prev: LessonMeta | undefined; next: LessonMeta | undefined } {
+  const i = course.findIndex((lesson) => lesson.id === id);
+  return { prev: i > 0 ? course[i - 1] : undefined, next: i >= 0 ? course[i + 1] : undefined };
+}
