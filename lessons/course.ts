@@ -6,7 +6,9 @@
  * Adding a lesson is two lines here: import its meta, then put it in `course` in teaching order.
  */
 import type { ComponentType } from 'react';
+import convolution from './convolution/meta';
 import imagesAreTensors from './images-are-tensors/meta';
+import paddingStrideDilation from './padding-stride-dilation/meta';
 
 export interface LessonSection {
   /** DOM id of the section's heading, used by the table of contents (`#/lesson/x` + scroll). */
@@ -31,7 +33,7 @@ export interface LessonMeta {
   readonly load: () => Promise<{ default: ComponentType }>;
 }
 
-export const course: readonly LessonMeta[] = [imagesAreTensors];
+export const course: readonly LessonMeta[] = [imagesAreTensors, convolution, paddingStrideDilation];
 
 export function findLesson(id: string): LessonMeta | undefined {
   return course.find((lesson) => lesson.id === id);

@@ -15,7 +15,7 @@ export interface SignedImageCanvasProps {
   readonly width: number;
   /** Values at ±extent get the full colour; defaults to max |value| (1 if all zero). */
   readonly extent?: number;
-  /** On-screen size of one pixel, in CSS pixels. */
+  /** On-screen size of one pixel, in CSS pixels at the default root font (rem-based, so presenter mode scales it). */
   readonly scale?: number;
   readonly label: string;
   readonly readout?: boolean;
@@ -69,11 +69,11 @@ export function SignedImageCanvas(props: SignedImageCanvasProps): ReactElement {
         height={h}
         role="img"
         aria-label={label}
-        style={{ width: `${w * scale}px`, height: `${h * scale}px`, background: '#fff' }}
+        style={{ width: `${(w * scale) / 16}rem`, height: `${(h * scale) / 16}rem`, background: '#fff' }}
         onMouseMove={readout ? onMove : undefined}
         onMouseLeave={readout ? () => setHover(null) : undefined}
       />
-      <div className="signed-legend" aria-hidden="true" style={{ width: `${w * scale}px` }}>
+      <div className="signed-legend" aria-hidden="true" style={{ width: `${(w * scale) / 16}rem` }}>
         <span
           className="signed-legend-bar"
           style={{ display: 'block', height: '0.6rem', background: 'linear-gradient(90deg, #a01e28, #fff, #17378c)' }}
