@@ -1,0 +1,79 @@
+/**
+ * Standalone activation layers on the GPU, forward and backward (backward from the output y,
+ * which also serves the activations fused into conv2d and dense).
+ */
+
+import activationBackwardWgsl from '../../shaders/activation_backward.wgsl?raw';
+import activationForwardWgsl from '../../shaders/activation_forward.wgsl?raw';
+import type { ActivationKind } from '../spec/types';
+import { activationCode } from './activation-code';
+import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { createOp, type GpuContext, type Op } from './op';
+import type { ParamField } from './params';
+
+const WG = 64;
+
+export const activationForwardKernel: KernelDescriptor = {
+  name: 'activation_forward',
+  code: activationForwardWgsl,
+  bindings: [
+    ['params', 'uniform'],
+    ['x', 'read'],
+    ['y', 'write'],
+  ],
+  overrides: { WG },
+};
+
+export const activationBackwardKernel: KernelDescriptor = {
+  name: 'activation_backward',
+  code: activationBackwardWgsl,
+  bindings: [
+    ['params', 'uniform'],
+    ['y', 'read'],
+    ['dy', 'read'],
+    ['dx', 'write'],
+  ],
+  overrides: { WG },
+};
+
+function fields(count: number, kind: ActivationKind, alpha: number): ParamField[] {
+  return [
+    ['count', 'u32', count],
+    ['activation', 'u32', activationCode(kind)],
+    ['alpha', 'f32', alpha],
+  ];
+}
+
+export function activationForwardOp(
+  ctx: GpuContext,
+  label: string,
+  kind: ActivationKind,
+  alpha: number,
+  count: number,
+  buffers: { readonly x: GPUBuffer; readonly y: GPUBuffer },
+): Op {
+  return createOp(ctx, {
+    kernel: activationForwardKernel,
+    label,
+    params: fields(count, kind, alpha),
+    buffers: [buffers.x, buffers.y],
+    dispatch: linearDispatch(ceilDiv(count, WG)),
+  });
+}
+
+export function activationBackwardOp(
+  ctx: GpuContext,
+  label: string,
+  kind: ActivationKind,
+  alpha: number,
+  count: number,
+  buffers: { readonly y: GPUBuffer; readonly dy: GPUBuffer; readonly dx: GPUBuffer },
+): Op {
+  return createOp(ctx, {
+    kernel: activationBackwardKernel,
+    label,
+    params: fields(count, kind, alpha),
+    buffers: [buffers.y, buffers.dy, buffers.dx],
+    dispatch: linearDispatch(ceilDiv(count, WG)),
+  });
+}

@@ -1,0 +1,39 @@
+// activation_backward: dx[i] = dy[i] * f'(x[i]), computed from the OUTPUT y = f(x) so that fused
+// layers need no pre-activation copy (every supported f has f' as a function of y):
+//   relu [y > 0]; leakyRelu y > 0 ? 1 : alpha; sigmoid y(1 - y); tanh 1 - y^2;
+//   elu y > 0 ? 1 : y + alpha; softplus 1 - e^-y.
+//
+// Bindings (group 0): 0 Params, 1 y, 2 dy, 3 dx (written; may not alias dy).
+// Workgroup: WG threads (override, default 64), one element per thread.
+// Dispatch: ceil(count / WG) workgroups via linearDispatch, as activation_forward.
+
+struct Params {
+  count: u32, activation: u32, alpha: f32,
+}
+
+@group(0) @binding(0) var<uniform> P: Params;
+@group(0) @binding(1) var<storage, read> y: array<f32>;
+@group(0) @binding(2) var<storage, read> dy: array<f32>;
+@group(0) @binding(3) var<storage, read_write> dx: array<f32>;
+
+override WG: u32 = 64;
+
+fn slope(v: f32) -> f32 {
+  switch P.activation {
+    case 1u: { return select(0.0, 1.0, v > 0.0); }
+    case 2u: { return select(P.alpha, 1.0, v > 0.0); }
+    case 3u: { return v * (1.0 - v); }
+    case 4u: { return 1.0 - v * v; }
+    case 5u: { return select(v + P.alpha, 1.0, v > 0.0); }
+    case 6u: { return 1.0 - exp(-v); }
+    default: { return 1.0; }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let i = (wid.y * nwg.x + wid.x) * WG + lid;
+  if (i < P.count) {
+    dx[i] = dy[i] * slope(y[i]);
+  }
+}

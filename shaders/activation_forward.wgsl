@@ -1,0 +1,38 @@
+// activation_forward: y[i] = f(x[i]) for a standalone activation layer (conv2d and dense fuse theirs).
+//
+// Bindings (group 0): 0 Params, 1 x, 2 y (written; may not alias x).
+// Workgroup: WG threads (override, default 64), one element per thread.
+// Dispatch: ceil(count / WG) workgroups, split over x and y past 65535 (engine/gpu/kernel.ts
+//   linearDispatch); the element index is (wid.y * num_workgroups.x + wid.x) * WG + lid.
+// Activation codes: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
+//   (definitions as engine/cpu/activations.ts; alpha is leakyRelu's slope or elu's alpha).
+
+struct Params {
+  count: u32, activation: u32, alpha: f32,
+}
+
+@group(0) @binding(0) var<uniform> P: Params;
+@group(0) @binding(1) var<storage, read> x: array<f32>;
+@group(0) @binding(2) var<storage, read_write> y: array<f32>;
+
+override WG: u32 = 64;
+
+fn activate(v: f32) -> f32 {
+  switch P.activation {
+    case 1u: { return max(v, 0.0); }
+    case 2u: { return select(P.alpha * v, v, v > 0.0); }
+    case 3u: { return 1.0 / (1.0 + exp(-v)); }
+    case 4u: { return tanh(v); }
+    case 5u: { return select(P.alpha * (exp(v) - 1.0), v, v > 0.0); }
+    case 6u: { return max(v, 0.0) + log(1.0 + exp(-abs(v))); }
+    default: { return v; }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let i = (wid.y * nwg.x + wid.x) * WG + lid;
+  if (i < P.count) {
+    y[i] = activate(x[i]);
+  }
+}

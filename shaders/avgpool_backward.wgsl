@@ -1,0 +1,45 @@
+// avgpool_backward: dx[i] = sum over the windows covering input i of dy / (kh*kw). A gather, one
+// thread per input element, so overlapping windows need no atomics.
+//
+// Bindings (group 0): 0 Params, 1 dy [N, C, outH, outW], 2 dx [N, C, H, W] (overwritten).
+// Workgroup: WG threads (override, default 64), one input element per thread.
+// Dispatch: ceil(N*C*H*W / WG) workgroups via linearDispatch.
+
+struct Params {
+  planes: u32, inH: u32, inW: u32, outH: u32,
+  outW: u32, kh: u32, kw: u32, strideH: u32,
+  strideW: u32, padTop: u32, padLeft: u32,
+}
+
+@group(0) @binding(0) var<uniform> P: Params;
+@group(0) @binding(1) var<storage, read> dy: array<f32>;
+@group(0) @binding(2) var<storage, read_write> dx: array<f32>;
+
+override WG: u32 = 64;
+
+// Window indices o along one axis with o*stride - pad <= i < o*stride - pad + k, as [lo, hi).
+fn covering(i: u32, k: u32, stride: u32, pad: u32, outSize: u32) -> vec2u {
+  let t = i32(i + pad);
+  let lo = max(t - i32(k) + i32(stride), 0) / i32(stride);
+  let hi = min(t / i32(stride) + 1, i32(outSize));
+  return vec2u(u32(lo), u32(max(hi, lo)));
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let i = (wid.y * nwg.x + wid.x) * WG + lid;
+  let inPlane = P.inH * P.inW;
+  if (i >= P.planes * inPlane) {
+    return;
+  }
+  let plane = i / inPlane;
+  let ys = covering((i % inPlane) / P.inW, P.kh, P.strideH, P.padTop, P.outH);
+  let xs = covering(i % P.inW, P.kw, P.strideW, P.padLeft, P.outW);
+  var s = 0.0;
+  for (var oy = ys.x; oy < ys.y; oy++) {
+    for (var ox = xs.x; ox < xs.y; ox++) {
+      s += dy[(plane * P.outH + oy) * P.outW + ox];
+    }
+  }
+  dx[i] = s / f32(P.kh * P.kw);
+}
