@@ -6,9 +6,12 @@
  * Adding a lesson is two lines here: import its meta, then put it in `course` in teaching order.
  */
 import type { ComponentType } from 'react';
+import channelsAndParameters from './channels-and-parameters/meta';
 import convolution from './convolution/meta';
 import imagesAreTensors from './images-are-tensors/meta';
+import layerCalculator from './layer-calculator/meta';
 import paddingStrideDilation from './padding-stride-dilation/meta';
+import pooling from './pooling/meta';
 
 export interface LessonSection {
   /** DOM id of the section's heading, used by the table of contents (`#/lesson/x` + scroll). */
@@ -33,7 +36,7 @@ export interface LessonMeta {
   readonly load: () => Promise<{ default: ComponentType }>;
 }
 
-export const course: readonly LessonMeta[] = [imagesAreTensors, convolution, paddingStrideDilation];
+export const course: readonly LessonMeta[] = [imagesAreTensors, convolution, paddingStrideDilation, channelsAndParameters, pooling, layerCalculator];
 
 export function findLesson(id: string): LessonMeta | undefined {
   return course.find((lesson) => lesson.id === id);

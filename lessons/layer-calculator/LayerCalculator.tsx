@@ -1,0 +1,142 @@
+/**
+ * The layer calculator: a stack of layers as editable rows (type, filters or units, kernel,
+ * stride, padding, dilation, groups, pool size), or a reference architecture loaded from the
+ * engine's presets, with every layer's output shape, weights, biases, parameters and multiply-adds
+ * from summarize() and the totals underneath. The same spec is editable as JSON. Whatever the
+ * edit, a problem is the engine's SpecError shown beside the row it names; the page keeps working.
+ */
+import { type ReactElement, useCallback, useId, useMemo, useReducer, useState } from 'react';
+import { formatCount } from '../../app/ui/summaryResult';
+import { LAYER_TYPES, type LayerType, type ModelSpec, PRESETS } from '../../engine/spec';
+import { analyse } from './analyse';
+import { calculatorReducer, initialState } from './calculatorState';
+import { LayerRow } from './LayerRow';
+import { DEFAULT_LAYER, type LayerEdit } from './specEdit';
+
+export interface LayerCalculatorProps {
+  /** Preset key to start from (see engine/spec/presets.ts). */
+  readonly initialPreset?: string;
+}
+
+const PRESET_KEYS = ['lecture-mnist', 'lenet5', 'alexnet', 'vgg-a', 'vgg-b', 'vgg-c', 'vgg-d', 'vgg-e', 'resnet18'];
+
+function presetSpec(key: string): ModelSpec {
+  return PRESETS[key]?.spec ?? { layers: [{ type: 'input', shape: [1, 28, 28] }] };
+}
+
+export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalculatorProps): ReactElement {
+  const uid = useId();
+  const [state, dispatch] = useReducer(calculatorReducer, presetSpec(initialPreset), initialState);
+  const [preset, setPreset] = useState(initialPreset);
+  const [newType, setNewType] = useState<LayerType>('conv2d');
+  const analysis = useMemo(() => analyse(state.spec), [state.spec]);
+  const onEdit = useCallback((edit: LayerEdit) => dispatch({ kind: 'edit', edit }), []);
+  const errorAt = analysis.error?.layerIndex ?? null;
+  const { layers } = state.spec;
+
+  return (
+    <div className="calculator" data-testid="layer-calculator">
+      <div className="calc-toolbar">
+        <label htmlFor={`${uid}-preset`}>Reference architecture</label>
+        <select id={`${uid}-preset`} value={preset} onChange={(e) => setPreset(e.target.value)}>
+          {PRESET_KEYS.map((k) => (
+            <option key={k} value={k}>
+              {PRESETS[k]?.title ?? k}
+            </option>
+          ))}
+        </select>
+        <button type="button" className="button" onClick={() => dispatch({ kind: 'load', spec: presetSpec(preset) })}>
+          Load
+        </button>
+        <span className="muted">{PRESETS[preset]?.description}</span>
+      </div>
+      <div className="calc-scroll">
+        <table className="calc-table">
+          <caption>
+            {state.spec.name ?? 'Your model'}: {layers.length} layers
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">Type</th>
+              <th scope="col">Settings</th>
+              <th scope="col">Output</th>
+              <th scope="col">Weights</th>
+              <th scope="col">Biases</th>
+              <th scope="col">Params</th>
+              <th scope="col">Mult-adds</th>
+              <th scope="col">
+                <span className="visually-hidden">Row actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {layers.map((layer, i) => (
+              <LayerRow
+                // Position keys: rows are edited in place, and a moved row simply shows new content.
+                // biome-ignore lint/suspicious/noArrayIndexKey: layers have no stable identity of their own.
+                key={i}
+                index={i}
+                count={layers.length}
+                layer={layer}
+                summary={analysis.layers[i]}
+                error={errorAt === i ? analysis.error?.detail : undefined}
+                onEdit={onEdit}
+              />
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={6}>
+                Total
+              </th>
+              <td data-testid="calc-total-params">
+                {analysis.totalParams === null ? '—' : formatCount(analysis.totalParams)}
+              </td>
+              <td data-testid="calc-total-macs">
+                {analysis.totalMacs === null ? '—' : formatCount(analysis.totalMacs)}
+              </td>
+              <td />
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {analysis.error && errorAt === null && (
+        <p className="field-message--error" role="alert" data-testid="calc-error">
+          {analysis.error.message}
+        </p>
+      )}
+      <div className="calc-toolbar">
+        <label htmlFor={`${uid}-add`}>New layer</label>
+        <select id={`${uid}-add`} value={newType} onChange={(e) => setNewType(e.target.value as LayerType)}>
+          {LAYER_TYPES.filter((t) => t !== 'input').map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </select>
+        <button type="button" className="button" onClick={() => onEdit({ kind: 'add', layer: DEFAULT_LAYER[newType] })}>
+          Add layer
+        </button>
+      </div>
+      <div className="calc-json">
+        <label htmlFor={`${uid}-json`}>The same model as JSON (edit it here too)</label>
+        <textarea
+          id={`${uid}-json`}
+          spellCheck={false}
+          value={state.text}
+          rows={Math.min(16, layers.length + 5)}
+          aria-invalid={state.jsonError !== null}
+          aria-describedby={`${uid}-json-msg`}
+          onChange={(e) => dispatch({ kind: 'json', text: e.target.value })}
+        />
+        <p
+          id={`${uid}-json-msg`}
+          className={state.jsonError ? 'field-message field-message--error' : 'field-message'}
+          aria-live="polite"
+          data-testid="json-status"
+        >
+          {state.jsonError ?? 'The table follows the JSON whenever it parses.'}
+        </p>
+      </div>
+    </div>
+  );
+}
