@@ -36,7 +36,14 @@ export interface LessonMeta {
   readonly load: () => Promise<{ default: ComponentType }>;
 }
 
-export const course: readonly LessonMeta[] = [imagesAreTensors, convolution, paddingStrideDilation, channelsAndParameters, pooling, layerCalculator];
+export const course: readonly LessonMeta[] = [
+  imagesAreTensors,
+  convolution,
+  paddingStrideDilation,
+  channelsAndParameters,
+  pooling,
+  layerCalculator,
+];
 
 export function findLesson(id: string): LessonMeta | undefined {
   return course.find((lesson) => lesson.id === id);
