@@ -6,12 +6,15 @@
  * Adding a lesson is two lines here: import its meta, then put it in `course` in teaching order.
  */
 import type { ComponentType } from 'react';
+import activations from './activations/meta';
 import channelsAndParameters from './channels-and-parameters/meta';
 import convolution from './convolution/meta';
 import imagesAreTensors from './images-are-tensors/meta';
 import layerCalculator from './layer-calculator/meta';
+import neuronsAndDenseLayers from './neurons-and-dense-layers/meta';
 import paddingStrideDilation from './padding-stride-dilation/meta';
 import pooling from './pooling/meta';
+import softmaxAndLosses from './softmax-and-losses/meta';
 
 export interface LessonSection {
   /** DOM id of the section's heading, used by the table of contents (`#/lesson/x` + scroll). */
@@ -43,6 +46,9 @@ export const course: readonly LessonMeta[] = [
   channelsAndParameters,
   pooling,
   layerCalculator,
+  activations,
+  neuronsAndDenseLayers,
+  softmaxAndLosses,
 ];
 
 export function findLesson(id: string): LessonMeta | undefined {
