@@ -31,7 +31,8 @@ export class LinearRun {
   async run(): Promise<void> {
     const colour = this.splits.train.shape[0] === 3;
     const spec = PRESETS[colour ? 'linear-cifar10' : 'linear-mnist']!.spec;
-    const model = createCpuModel(spec, { seed: 3, init: 'xavier', inputGradient: false });
+    // Tiny initial weights, so what the rows show as templates is what training put there.
+    const model = createCpuModel(spec, { seed: 3, init: { normal: 0.001 }, inputGradient: false });
     const weights = model.params.find((p) => p.role === 'weight')!;
     const trainer = new Trainer(
       model,
@@ -39,7 +40,7 @@ export class LinearRun {
       {
         epochs: this.epochs,
         batchSize: LINEAR_BATCH,
-        learningRate: 0.001,
+        learningRate: 0.005,
         optimizer: { kind: 'adam' },
         // A light L2 penalty keeps the templates smooth enough to recognise.
         regularization: { l1: 0, l2: 1e-4 },
