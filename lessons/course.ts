@@ -7,8 +7,10 @@
  */
 import type { ComponentType } from 'react';
 import activations from './activations/meta';
+import backpropagation from './backpropagation/meta';
 import channelsAndParameters from './channels-and-parameters/meta';
 import convolution from './convolution/meta';
+import gradientDescent from './gradient-descent/meta';
 import imagesAreTensors from './images-are-tensors/meta';
 import layerCalculator from './layer-calculator/meta';
 import neuronsAndDenseLayers from './neurons-and-dense-layers/meta';
@@ -49,6 +51,8 @@ export const course: readonly LessonMeta[] = [
   activations,
   neuronsAndDenseLayers,
   softmaxAndLosses,
+  backpropagation,
+  gradientDescent,
 ];
 
 export function findLesson(id: string): LessonMeta | undefined {
