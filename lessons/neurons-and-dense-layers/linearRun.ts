@@ -40,7 +40,9 @@ export class LinearRun {
       {
         epochs: this.epochs,
         batchSize: LINEAR_BATCH,
-        learningRate: 0.005,
+        // Measured: MNIST reaches ~88% in one epoch at 0.005; CIFAR-10 overshoots there (~30%) and
+        // does best near 0.001 (~39% after two epochs).
+        learningRate: colour ? 0.001 : 0.005,
         optimizer: { kind: 'adam' },
         // A light L2 penalty keeps the templates smooth enough to recognise.
         regularization: { l1: 0, l2: 1e-4 },
