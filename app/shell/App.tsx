@@ -5,6 +5,7 @@
 import { type ReactElement, useCallback } from 'react';
 import { neighbours } from '../../lessons/course';
 import { togglePresenter } from '../stores/settings';
+import { Studio } from '../studio/Studio';
 import { ErrorBoundary } from './ErrorBoundary';
 import { type ShortcutAction, useShortcuts } from './keyboard';
 import { Layout } from './Layout';
@@ -45,6 +46,8 @@ function Page({ route }: { readonly route: Route }): ReactElement {
       return <Outline />;
     case 'lesson':
       return <LessonPage id={route.id} />;
+    case 'studio':
+      return <Studio />;
     case 'notFound':
       return <NotFound path={route.path} />;
   }

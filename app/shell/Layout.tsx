@@ -27,6 +27,7 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
         </a>
         <nav aria-label="Site">
           <a href={routeHref({ name: 'outline' })}>Course outline</a>
+          <a href={routeHref({ name: 'studio' })}>Training studio</a>
         </nav>
         <button
           type="button"

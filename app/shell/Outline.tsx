@@ -13,6 +13,10 @@ export function Outline(): ReactElement {
           Each lesson explains one idea, lets you poke at it, and asks you to predict a number before the page computes
           it. Everything runs in your browser.
         </p>
+        <p>
+          <a href={routeHref({ name: 'studio' })}>Open the training studio</a>: build a network and train it on MNIST or
+          CIFAR-10 in this tab.
+        </p>
       </header>
       <ol className="lesson-list" aria-label="Lessons">
         {course.map((lesson, i) => (

@@ -8,12 +8,14 @@ import { useSyncExternalStore } from 'react';
 export type Route =
   | { readonly name: 'outline' }
   | { readonly name: 'lesson'; readonly id: string }
+  | { readonly name: 'studio' }
   | { readonly name: 'notFound'; readonly path: string };
 
 /** Turns `location.hash` (with or without the leading '#') into a route; anything unknown is notFound. */
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { name: 'outline' };
+  if (/^\/studio\/?$/.test(path)) return { name: 'studio' };
   const lesson = /^\/lesson\/([a-z0-9-]+)\/?$/.exec(path);
   if (lesson?.[1]) return { name: 'lesson', id: lesson[1] };
   return { name: 'notFound', path };
@@ -25,6 +27,8 @@ export function routeHref(route: Route): string {
       return '#/';
     case 'lesson':
       return `#/lesson/${route.id}`;
+    case 'studio':
+      return '#/studio';
     case 'notFound':
       return `#${route.path}`;
   }

@@ -14,7 +14,8 @@ export interface TrainArgs {
   readonly batch: number;
   readonly lr: number;
   readonly optimizer: OptimizerKind;
-  readonly backend: 'cpu';
+  /** 'webgpu' runs on the `webgpu` package (Dawn) in Node; see USAGE. */
+  readonly backend: 'cpu' | 'webgpu';
   readonly dataDir: string | null;
   readonly seed: number;
   /** Train on at most this many samples (for quick runs); null = all. */
@@ -23,8 +24,11 @@ export interface TrainArgs {
 }
 
 export const USAGE = `usage: npm run train -- --dataset mnist|mnist-10k|cifar10 --model <preset> [--epochs N] [--batch B]
-                      [--lr X] [--optimizer adam|momentum|sgd] [--backend cpu] [--data-dir DIR]
-                      [--seed S] [--limit N] [--quiet]`;
+                      [--lr X] [--optimizer adam|momentum|sgd] [--backend cpu|webgpu] [--data-dir DIR]
+                      [--seed S] [--limit N] [--quiet]
+WebGPU in Node uses the \`webgpu\` package (Dawn); run it through the wrapper that finds a Vulkan driver
+(SwiftShader on machines without a GPU):
+  node scripts/with-webgpu.mjs npm run train -- --backend webgpu --dataset mnist-10k --model lecture-mnist`;
 
 export class ArgsError extends Error {
   override readonly name = 'ArgsError';
@@ -72,7 +76,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     batch: positiveNumber('batch', values.batch, true),
     lr: positiveNumber('lr', values.lr ?? defaultLr, false),
     optimizer,
-    backend: oneOf('backend', values.backend, ['cpu'] as const),
+    backend: oneOf('backend', values.backend, ['cpu', 'webgpu'] as const),
     dataDir: values['data-dir'] ?? null,
     seed: positiveNumber('seed', values.seed, true),
     limit: values.limit === undefined ? null : positiveNumber('limit', values.limit, true),

@@ -4,16 +4,30 @@
  *   npm run train -- --dataset mnist --model lecture-mnist --epochs 1 --batch 64 --lr 0.001 \
  *                    --backend cpu --data-dir ../shared/datasets/mnist
  *
+ * `--backend webgpu` trains on the GPU backend through the `webgpu` package (Dawn); run it as
+ * `node scripts/with-webgpu.mjs npm run train -- --backend webgpu ...` (see args.ts USAGE).
+ *
  * Prints progress lines to stderr and, last, one JSON line on stdout with the test loss,
  * test accuracy, training images/s and wall time, so scripts can parse the result.
  */
 import { createCpuModel } from '../cpu/model';
+import type { Dataset } from '../data/dataset';
 import { getPreset } from '../spec/presets';
 import { summarize } from '../spec/summarize';
 import { evaluate } from '../train/evaluate';
-import { Trainer } from '../train/trainer';
+import type { Metrics } from '../train/metrics';
+import { Trainer, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { ArgsError, parseTrainArgs, USAGE } from './args';
 import { loadDatasetForCli } from './datasets';
+import { registerWgslLoader } from './wgsl-hook';
+
+interface Backend {
+  readonly trainer: TrainingRun;
+  evaluate(test: Dataset): Promise<Metrics>;
+  /** WebGPU only: Dawn's instance, held for as long as the device is used. */
+  readonly hold?: unknown;
+  close?(): void;
+}
 
 async function main(): Promise<void> {
   const args = parseTrainArgs(process.argv.slice(2));
@@ -34,15 +48,29 @@ async function main(): Promise<void> {
     `${args.model}: ${summary.totalParams.toLocaleString('en')} parameters; ${args.dataset}: ${data.train.count} train / ${data.test.count} test; backend ${args.backend}`,
   );
 
-  const model = createCpuModel(preset.spec, { seed: args.seed, inputGradient: false });
-  const trainer = new Trainer(model, data, {
+  const config: Partial<TrainerConfig> = {
     epochs: args.epochs,
     batchSize: args.batch,
     learningRate: args.lr,
     optimizer: { kind: args.optimizer },
     seed: args.seed,
     progressEvery: 50,
-  });
+  };
+  let backend: Backend;
+  if (args.backend === 'webgpu') {
+    registerWgslLoader();
+    const { gpuBackend } = await import('./gpu');
+    const gpu = await gpuBackend(preset.spec, args.seed, data, config);
+    log(`WebGPU adapter: ${gpu.adapter}`);
+    backend = gpu;
+  } else {
+    const model = createCpuModel(preset.spec, { seed: args.seed, inputGradient: false });
+    backend = {
+      trainer: new Trainer(model, data, config),
+      evaluate: async (test) => evaluate(model, test, 256, 'crossEntropy'),
+    };
+  }
+  const trainer = backend.trainer;
   trainer.subscribe((event) => {
     if (event.type === 'progress') {
       const p = event.progress;
@@ -54,7 +82,7 @@ async function main(): Promise<void> {
     }
   });
   const result = await trainer.run();
-  const test = evaluate(model, data.test, 256, 'crossEntropy');
+  const test = await backend.evaluate(data.test);
   log(
     `test accuracy ${(100 * test.accuracy).toFixed(2)}%; per class: ${test.perClassAccuracy.map((a, i) => `${data.test.classNames[i]} ${(100 * a).toFixed(1)}%`).join(', ')}`,
   );
@@ -73,6 +101,11 @@ async function main(): Promise<void> {
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (result.status !== 'done') process.exitCode = 1;
+  if (backend.close) {
+    backend.close();
+    // Dawn keeps the event loop alive after the device is gone: exit once stdout has drained.
+    process.stdout.write('', () => process.exit());
+  }
 }
 
 main().catch((error: unknown) => {

@@ -86,7 +86,27 @@ export interface TrainerData {
   readonly validation?: Dataset;
 }
 
-export class Trainer {
+/**
+ * What the worker, the CLI and the UI use of a trainer, whichever backend runs it: the CPU
+ * `Trainer` below and the WebGPU `GpuTrainer` (engine/gpu/trainer.ts) both implement it.
+ */
+export interface TrainingRun {
+  readonly config: TrainerConfig;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  readonly status: TrainerStatus;
+  readonly stepsDone: number;
+  setLearningRate(learningRate: number): void;
+  subscribe(listener: (event: TrainerEvent) => void): () => void;
+  run(): Promise<TrainResult>;
+  pause(): void;
+  resume(): void;
+  stepOnce(): void;
+  cancel(): void;
+  result(): TrainResult;
+}
+
+export class Trainer implements TrainingRun {
   private configValue: TrainerConfig;
   readonly optimizer: Optimizer;
   readonly stepsPerEpoch: number;

@@ -5,23 +5,40 @@
  * MessageChannel in Node.
  */
 
-import { createCpuModel, getWeights, loadWeights } from '../cpu/model';
 import { softmaxForward } from '../cpu/softmax';
 import { gatherBatch } from '../data/batch';
-import type { Model } from '../train/model';
-import { DEFAULT_TRAINER_CONFIG, Trainer, type TrainerConfig } from '../train/trainer';
+import { gpuHost } from '../gpu/host';
+import { GpuTrainer } from '../gpu/trainer';
+import type { ModelSpec } from '../spec/types';
+import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
+import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from './backend';
 import { type LoadedData, loadSource } from './datasets';
-import type { DatasetInfo, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
+import type { BackendChoice, DatasetInfo, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
 export type Post = (message: FromWorker) => void;
 
+type Weights = Readonly<Record<string, ArrayLike<number>>>;
+
+/** navigator.gpu where this runs in a browser page or worker that has WebGPU; undefined elsewhere. */
+function platformGpu(): GPU | undefined {
+  return (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+}
+
 export class WorkerSession {
   private data: LoadedData | null = null;
-  private model: Model | null = null;
-  private trainer: Trainer | null = null;
+  private host: ModelHost | null = null;
+  private built: { spec: ModelSpec; seed: number; weights: Weights | null } | null = null;
+  private trainer: TrainingRun | null = null;
+  private unsubscribe: (() => void) | null = null;
   private config: TrainerConfig = DEFAULT_TRAINER_CONFIG;
+  private backend: BackendSelection = { kind: 'cpu', reason: 'No backend was requested yet: the CPU engine is used.' };
+  private choice: BackendChoice = 'cpu';
 
-  constructor(private readonly post: Post) {}
+  /** `gpu` is navigator.gpu by default; tests in Node pass the `webgpu` package's GPU object. */
+  constructor(
+    private readonly post: Post,
+    private readonly gpu: GPU | undefined = platformGpu(),
+  ) {}
 
   async handle(message: ToWorker): Promise<void> {
     try {
@@ -36,15 +53,8 @@ export class WorkerSession {
   private async dispatch(message: ToWorker): Promise<void> {
     switch (message.type) {
       case 'init':
-        this.post({
-          type: 'backend',
-          backend: 'cpu',
-          adapter: null,
-          reason:
-            message.backend === 'cpu'
-              ? 'The CPU engine was chosen.'
-              : 'Training runs on the CPU engine: the WebGPU training backend is not part of this build yet.',
-        });
+        this.choice = message.backend;
+        await this.selectBackend(message.backend);
         return;
       case 'load-dataset':
         this.stopTrainer();
@@ -55,8 +65,9 @@ export class WorkerSession {
         return;
       case 'build':
         this.stopTrainer();
-        this.model = createCpuModel(message.spec, { seed: message.seed });
-        this.post({ type: 'model', summary: this.model.summary });
+        this.built = { spec: message.spec, seed: message.seed, weights: null };
+        this.rebuild();
+        this.post({ type: 'model', summary: this.requireHost().summary });
         return;
       case 'configure':
         this.config = { ...this.config, ...message.config };
@@ -79,20 +90,96 @@ export class WorkerSession {
           type: 'snapshot',
           requestId: message.requestId,
           kind: message.kind,
-          tensors: this.snapshot(message.kind, message.layer, message.sample),
+          tensors: await this.snapshot(message.kind, message.layer, message.sample),
         });
         return;
       case 'predict':
-        this.predict(message.requestId, message.image, message.activations);
+        await this.predict(message.requestId, message.image, message.activations);
         return;
       case 'export-weights':
-        this.post({ type: 'weights', requestId: message.requestId, weights: getWeights(this.requireModel()) });
+        this.post({ type: 'weights', requestId: message.requestId, weights: await this.requireHost().weights() });
         return;
       case 'import-weights':
-        loadWeights(this.requireModel(), message.weights);
+        this.requireHost().load(message.weights);
+        if (this.built) this.built = { ...this.built, weights: message.weights };
         this.post({ type: 'done', requestId: message.requestId });
         return;
     }
+  }
+
+  /** Picks the backend, reports it, and moves an existing model onto it (keeping its weights). */
+  private async selectBackend(choice: BackendChoice): Promise<void> {
+    const weights = this.host && this.built ? await this.host.weights() : null;
+    this.stopTrainer();
+    this.releaseDevice();
+    const selection = await chooseBackend(choice, this.gpu);
+    this.backend = selection;
+    this.post({
+      type: 'backend',
+      backend: selection.kind,
+      adapter: selection.kind === 'webgpu' ? selection.adapter : null,
+      reason: selection.reason,
+    });
+    if (selection.kind === 'webgpu') {
+      const device = selection.device;
+      void device.lost.then((info) => this.onDeviceLost(device, info));
+    }
+    if (this.built) {
+      if (weights) this.built = { ...this.built, weights };
+      this.rebuild();
+    }
+  }
+
+  /** (Re)creates the model host for the current spec on the current backend. */
+  private rebuild(): void {
+    const built = this.built;
+    if (!built) return;
+    this.host?.destroy();
+    this.host = null;
+    const weights = built.weights ?? undefined;
+    this.host =
+      this.backend.kind === 'webgpu'
+        ? gpuHost(this.backend.device, built.spec, built.seed, weights)
+        : cpuHost(built.spec, built.seed, weights);
+  }
+
+  private releaseDevice(): void {
+    if (this.backend.kind !== 'webgpu') return;
+    const device = this.backend.device;
+    this.host?.destroy();
+    this.host = null;
+    this.backend = { kind: 'cpu', reason: 'The GPU device was released.' };
+    device.destroy();
+  }
+
+  /**
+   * A lost device (driver reset, another tab took the GPU, the device was destroyed) is reported,
+   * then training continues on a new device from the last weights read back; the steps after
+   * that checkpoint are trained again. Adam and momentum state start afresh.
+   */
+  private async onDeviceLost(device: GPUDevice, info: GPUDeviceLostInfo): Promise<void> {
+    if (this.backend.kind !== 'webgpu' || this.backend.device !== device) return;
+    const trainer = this.trainer;
+    const wasRunning = trainer?.status === 'running';
+    const checkpoint = trainer instanceof GpuTrainer ? trainer.checkpoint : null;
+    this.unsubscribe?.();
+    trainer?.cancel();
+    this.trainer = null;
+    this.host = null;
+    this.backend = { kind: 'cpu', reason: 'The GPU device was lost.' };
+    const step = checkpoint?.step ?? 0;
+    this.post({
+      type: 'error',
+      scope: 'backend',
+      message: `The GPU device was lost (${info.message || info.reason}). ConvLab continues on a new device from step ${step}, the last weights it read back; the steps after it are trained again.`,
+    });
+    if (checkpoint && this.built) this.built = { ...this.built, weights: checkpoint.weights };
+    await this.selectBackend(this.choice === 'cpu' ? 'webgpu' : this.choice);
+    if (!trainer || !this.host || !this.data) return;
+    // selectBackend replaced this.backend; a CPU fallback starts its trainer from step 0.
+    const onGpu = (this.backend as BackendSelection).kind === 'webgpu';
+    const resumed = this.ensureTrainer(onGpu ? step : 0);
+    if (wasRunning) resumed.resume();
   }
 
   private datasetInfo(data: LoadedData): DatasetInfo {
@@ -106,9 +193,9 @@ export class WorkerSession {
     };
   }
 
-  private requireModel(): Model {
-    if (!this.model) throw new Error('No model yet: build one first.');
-    return this.model;
+  private requireHost(): ModelHost {
+    if (!this.host) throw new Error('No model yet: build one first.');
+    return this.host;
   }
 
   private requireData(): LoadedData {
@@ -117,12 +204,12 @@ export class WorkerSession {
   }
 
   /** The running trainer, or a new paused one over the current model and data. */
-  private ensureTrainer(): Trainer {
+  private ensureTrainer(startStep = 0): TrainingRun {
     if (this.trainer) return this.trainer;
-    const model = this.requireModel();
+    const host = this.requireHost();
     const data = this.requireData();
-    const trainer = new Trainer(model, { train: data.train, validation: data.validation }, this.config);
-    trainer.subscribe((event) => this.post({ type: 'trainer', event }));
+    const trainer = host.createTrainer({ train: data.train, validation: data.validation }, this.config, startStep);
+    this.unsubscribe = trainer.subscribe((event) => this.post({ type: 'trainer', event }));
     trainer.pause();
     this.trainer = trainer;
     void trainer.run().then(() => {
@@ -136,38 +223,36 @@ export class WorkerSession {
     this.trainer = null;
   }
 
-  private sampleTensor(index: number): { shape: number[]; data: Float32Array } {
+  private sampleImage(index: number): Float32Array {
     const set = this.requireData().validation;
     if (!Number.isInteger(index) || index < 0 || index >= set.count) {
       throw new RangeError(`Sample ${index} does not exist: the validation set has ${set.count} images.`);
     }
     const [c, h, w] = set.shape;
-    return { shape: [1, c, h, w], data: gatherBatch(set, [index], new Float32Array(c * h * w)) };
+    return gatherBatch(set, [index], new Float32Array(c * h * w));
   }
 
-  private snapshot(kind: SnapshotKind, layer: number | null, sample: number): WireTensor[] {
-    const model = this.requireModel();
+  private async snapshot(kind: SnapshotKind, layer: number | null, sample: number): Promise<WireTensor[]> {
+    const host = this.requireHost();
     const wanted = (i: number): boolean => layer === null || layer === i;
     if (kind === 'activations') {
-      const outputs = model.forward(this.sampleTensor(sample), { training: false });
+      const outputs = await host.activations(this.sampleImage(sample));
       return outputs.flatMap((t, i) =>
-        wanted(i) ? [{ name: model.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }] : [],
+        wanted(i) ? [{ name: host.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }] : [],
       );
     }
-    return model.params
-      .filter((p) => wanted(p.layer))
-      .map((p) => ({ name: p.name, shape: [...p.shape], data: (kind === 'weights' ? p.value : p.grad).slice() }));
+    const params = await host.params(kind);
+    return params.filter((p) => wanted(p.layer)).map((p) => ({ name: p.name, shape: [...p.shape], data: p.data }));
   }
 
-  private predict(requestId: number, image: Float32Array, withActivations: boolean): void {
-    const model = this.requireModel();
-    const shape = model.summary.layers[0]!.outputShape;
-    const outputs = model.forward({ shape: [1, ...shape], data: image }, { training: false });
-    const logits = outputs[model.logitsLayer]!;
+  private async predict(requestId: number, image: Float32Array, withActivations: boolean): Promise<void> {
+    const host = this.requireHost();
+    const outputs = await host.activations(image);
+    const logits = outputs[host.logitsLayer]!;
     const probabilities = new Float32Array(logits.data.length);
     softmaxForward(1, logits.data.length, logits.data, probabilities);
     const activations = withActivations
-      ? outputs.map((t, i) => ({ name: model.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }))
+      ? outputs.map((t, i) => ({ name: host.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }))
       : [];
     this.post({ type: 'prediction', requestId, probabilities, activations });
   }

@@ -1,0 +1,93 @@
+/**
+ * The editable settings of one layer, chosen by its type from the spec schema (engine/spec
+ * schema.ts), minus the rarely touched ones (dilation, groups, bias), which a preset may still
+ * set and which are kept as they are. Activations are a select; `add` picks its shortcut from
+ * the layers above.
+ */
+import type { ReactElement } from 'react';
+import { ACTIVATION_KINDS, LAYER_FIELDS, type LayerSpec } from '../../engine/spec';
+import type { FieldKind } from '../../engine/spec/schema';
+import { FieldInput } from './FieldInput';
+
+const LABELS: Readonly<Record<string, string>> = {
+  filters: 'Filters',
+  kernel: 'Kernel',
+  stride: 'Stride',
+  padding: 'Padding',
+  activation: 'Activation',
+  size: 'Pool size',
+  units: 'Units',
+  kind: 'Function',
+  alpha: 'Alpha',
+  rate: 'Drop rate',
+  with: 'Add output of',
+  momentum: 'Momentum',
+  epsilon: 'Epsilon',
+};
+
+const HIDDEN = new Set(['dilation', 'groups', 'bias', 'shape', 'epsilon']);
+
+export interface LayerFieldsProps {
+  readonly layer: LayerSpec;
+  readonly layerLabel: string;
+  /** Ids of the layers above this one, for `add`. */
+  readonly earlierIds: readonly string[];
+  readonly onChange: (layer: LayerSpec) => void;
+}
+
+export function LayerFields({ layer, layerLabel, earlierIds, onChange }: LayerFieldsProps): ReactElement {
+  const record = layer as unknown as Readonly<Record<string, unknown>>;
+  const fields = Object.entries(LAYER_FIELDS[layer.type]).filter(([name]) => !HIDDEN.has(name));
+  const set = (name: string, value: unknown): void => {
+    const next: Record<string, unknown> = { ...record, [name]: value };
+    if (value === undefined || value === '') delete next[name];
+    onChange(next as unknown as LayerSpec);
+  };
+
+  if (layer.type === 'input') {
+    return <span className="layer-fixed">{layer.shape.join('×')} from the dataset</span>;
+  }
+  if (fields.length === 0) return <span className="muted layer-fixed">no settings</span>;
+  return (
+    <>
+      {fields.map(([name, rule]) => {
+        const label = LABELS[name] ?? name;
+        if (rule.kind === 'activation' || name === 'with') {
+          const options = rule.kind === 'activation' ? ACTIVATION_KINDS : earlierIds;
+          return (
+            <div key={name} className="layer-field" data-field={name}>
+              <label>
+                {label}
+                <select
+                  value={String(record[name] ?? '')}
+                  aria-label={`${label} of ${layerLabel}`}
+                  onChange={(event) => set(name, event.target.value || undefined)}
+                >
+                  {!rule.required && <option value="">none</option>}
+                  {options.map((o) => (
+                    <option key={o} value={o}>
+                      {o}
+                    </option>
+                  ))}
+                </select>
+              </label>
+            </div>
+          );
+        }
+        return (
+          <FieldInput
+            key={name}
+            name={name}
+            label={label}
+            kind={rule.kind as FieldKind}
+            required={rule.required}
+            value={record[name]}
+            layerLabel={layerLabel}
+            placeholder={rule.required ? '' : 'default'}
+            onChange={(value) => set(name, value)}
+          />
+        );
+      })}
+    </>
+  );
+}

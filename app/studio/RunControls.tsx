@@ -1,0 +1,98 @@
+/**
+ * Start / Pause, Step and Reset, with their keyboard shortcuts, and the run's vital signs: status
+ * (with the trainer's message in place, e.g. why it diverged), progress through the epochs with
+ * an estimate of the time left, throughput in images per second, and the latest accuracies.
+ */
+import type { ReactElement } from 'react';
+import { useStudio } from '../stores/studio';
+import { resetModel, step, togglePlay } from './actions';
+import { useRunShortcuts } from './useRunShortcuts';
+
+const STATUS_TEXT: Readonly<Record<string, string>> = {
+  idle: 'Ready',
+  running: 'Training',
+  paused: 'Paused',
+  done: 'Done',
+  diverged: 'Diverged',
+};
+
+function duration(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return '—';
+  if (seconds < 60) return `${Math.ceil(seconds)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+const percent = (v: number | undefined): string =>
+  v === undefined || Number.isNaN(v) ? '—' : `${(v * 100).toFixed(1)}%`;
+
+export function RunControls(): ReactElement {
+  useRunShortcuts();
+  const status = useStudio((s) => s.status);
+  const message = useStudio((s) => s.statusMessage);
+  const progress = useStudio((s) => s.progress);
+  const batchSize = useStudio((s) => s.hyper.batchSize);
+  const ready = useStudio((s) => s.dataset.status === 'ready' && s.built !== null);
+  const validation = useStudio((s) => s.lastEpoch?.validation?.accuracy);
+  const train = useStudio((s) => s.history.trainAccuracy[s.history.trainAccuracy.length - 1]?.y);
+  const running = status === 'running';
+  const left = progress
+    ? ((progress.totalSteps - progress.step) * batchSize) / Math.max(1, progress.imagesPerSecond)
+    : NaN;
+
+  return (
+    <section className="run-controls" aria-label="Training controls" data-testid="run-controls">
+      <div className="button-row run-buttons">
+        <button type="button" className="button button--primary run-play" disabled={!ready} onClick={togglePlay}>
+          {running ? 'Pause' : status === 'done' ? 'Train more' : 'Start'} <kbd>Space</kbd>
+        </button>
+        <button type="button" className="button" disabled={!ready || running} onClick={step}>
+          Step <kbd>S</kbd>
+        </button>
+        <button type="button" className="button" disabled={!ready} onClick={resetModel}>
+          Reset <kbd>R</kbd>
+        </button>
+      </div>
+      <div className="run-status" role="status" aria-live="polite">
+        <span className={`run-badge run-badge--${status}`} data-testid="run-status" data-status={status}>
+          {STATUS_TEXT[status] ?? status}
+        </span>
+        {message && (
+          <span className={status === 'diverged' ? 'studio-error' : 'muted'} data-testid="run-message">
+            {message}
+          </span>
+        )}
+      </div>
+      <div className="run-progress">
+        <progress
+          max={progress?.totalSteps ?? 1}
+          value={progress?.step ?? 0}
+          aria-label="Training progress"
+          data-testid="run-progress"
+        />
+        <span>
+          {progress
+            ? `epoch ${progress.epoch.toFixed(2)} of ${(progress.totalSteps / progress.stepsPerEpoch).toFixed(0)} · ${running ? `about ${duration(left)} left` : `step ${progress.step} of ${progress.totalSteps}`}`
+            : 'not started'}
+        </span>
+      </div>
+      <dl className="run-numbers">
+        <div>
+          <dt>images/s</dt>
+          <dd data-testid="throughput" data-value={progress?.imagesPerSecond ?? 0}>
+            {progress ? Math.round(progress.imagesPerSecond).toLocaleString('en-US') : '—'}
+          </dd>
+        </div>
+        <div>
+          <dt>train acc.</dt>
+          <dd>{percent(train)}</dd>
+        </div>
+        <div>
+          <dt>validation acc.</dt>
+          <dd data-testid="val-accuracy" data-value={validation ?? ''}>
+            {percent(validation)}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+/**
+ * From the studio's hyperparameter form to the trainer's config fields (the 'configure' message),
+ * in one place so the form, the Reset action and the tests agree on what each control means.
+ */
+import type { AugmentOptions } from '../../engine/data/augment';
+import type { OptimizerConfig, OptimizerKind } from '../../engine/train/optimizers';
+import type { Schedule, ScheduleKind } from '../../engine/train/schedules';
+import type { HyperParameters } from '../../engine/worker/protocol';
+import type { StudioHyper } from '../stores/studio';
+
+function optimizer(kind: OptimizerKind): OptimizerConfig {
+  // 0.9 is the momentum every textbook (and the lecture) starts from.
+  return kind === 'momentum' ? { kind, momentum: 0.9 } : { kind };
+}
+
+/** Each schedule with the settings a student would try first. */
+export function schedule(kind: ScheduleKind): Schedule {
+  switch (kind) {
+    case 'constant':
+      return { kind };
+    case 'step':
+      return { kind, everyEpochs: 1, gamma: 0.5 };
+    case 'exponential':
+      return { kind, gamma: 0.7 };
+    case 'cosine':
+      return { kind, minFactor: 0.05 };
+  }
+}
+
+/** Crop padding scales with the image: 2 pixels on 28x28 digits, 4 on 32x32 CIFAR images. */
+function augmentation(h: StudioHyper, imageSize: number): AugmentOptions | null {
+  if (!h.flip && !h.crop && !h.jitter) return null;
+  return {
+    flip: h.flip,
+    cropPadding: h.crop ? Math.max(1, Math.round(imageSize / 8)) : 0,
+    brightness: h.jitter ? 0.1 : 0,
+    contrast: h.jitter ? 0.1 : 0,
+  };
+}
+
+export function trainerConfig(h: StudioHyper, imageSize: number): HyperParameters {
+  return {
+    epochs: h.epochs,
+    batchSize: h.batchSize,
+    learningRate: h.learningRate,
+    optimizer: optimizer(h.optimizer),
+    schedule: schedule(h.schedule),
+    regularization: { l1: 0, l2: h.l2 },
+    augmentation: augmentation(h, imageSize),
+    seed: h.seed,
+    // A point on the curves every 10 batches: smooth enough to watch, cheap to send.
+    progressEvery: 10,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The live views' data pump. Something changed (a training step, a new model, another sample, a
+ * new drawing) marks the views dirty; a timer then asks the worker for one round of snapshots:
+ * every weight and gradient (for the first-layer filters and the per-layer norms), the chosen
+ * sample's activations at every layer, and the drawing's prediction. At most one round is in
+ * flight and rounds start at most every ROUND_MS, so the worker spends its time training and the
+ * page redraws a few times a second, however fast training goes.
+ */
+import type { WireTensor } from '../../engine/worker/protocol';
+import { type LayerNorm, setLive, setPrediction, useStudio } from '../stores/studio';
+import { studioClient } from './controller';
+
+const ROUND_MS = 300;
+let dirty = true;
+let busy = false;
+
+export function markLiveDirty(): void {
+  dirty = true;
+}
+
+/** Starts the timer; returns the function that stops it (the studio's unmount). */
+export function startLivePolling(): () => void {
+  const timer = window.setInterval(() => {
+    if (!dirty || busy || useStudio.getState().built === null) return;
+    dirty = false;
+    busy = true;
+    void round().finally(() => {
+      busy = false;
+    });
+  }, ROUND_MS);
+  return () => window.clearInterval(timer);
+}
+
+async function round(): Promise<void> {
+  const client = studioClient();
+  const { sample, drawing, activationSource, built } = useStudio.getState();
+  try {
+    const weights = await client.snapshot('weights', null, 0);
+    const gradients = await client.snapshot('gradients', null, 0);
+    const activations =
+      activationSource === 'sample' && useStudio.getState().dataset.status === 'ready'
+        ? await client.snapshot('activations', null, sample)
+        : [];
+    const firstConv = built?.layers.find((l) => l.type === 'conv2d');
+    const filters = weights.find((t) => firstConv && t.name === `${firstConv.id}.weight`) ?? null;
+    setLive(filters, activations, layerNorms(weights, gradients));
+    if (drawing) {
+      // The image is transferred to the worker, so send a copy and keep the drawing.
+      const answer = await client.predict(drawing.slice(), true);
+      if (useStudio.getState().drawing !== null) {
+        setPrediction({ probabilities: answer.probabilities, activations: answer.activations });
+      }
+    }
+  } catch {
+    // A request can fail while the model is being rebuilt; the next change asks again.
+  }
+}
+
+/** L2 norm of each layer's weights and of their gradients (biases excluded: they say little). */
+export function layerNorms(weights: readonly WireTensor[], gradients: readonly WireTensor[]): LayerNorm[] {
+  const norm = (t: WireTensor | undefined): number => {
+    if (!t) return 0;
+    let s = 0;
+    for (const v of t.data) s += v * v;
+    return Math.sqrt(s);
+  };
+  return weights
+    .filter((t) => t.name.endsWith('.weight'))
+    .map((w) => ({
+      layer: w.name.slice(0, w.name.lastIndexOf('.')),
+      weight: norm(w),
+      gradient: norm(gradients.find((g) => g.name === w.name)),
+    }));
+}

@@ -1,0 +1,214 @@
+/**
+ * One GpuLayer per layer of a summarized spec, for one batch size and mode: its output buffer,
+ * the ops of its forward pass and a builder for its backward ops. This mirrors
+ * engine/cpu/layers.ts op for op; everything is created here, once per plan, and a step only
+ * encodes. A backward returns the buffers holding dL/d(input k): often new buffers, sometimes
+ * the incoming gradient itself (flatten, add, eval dropout), since no op ever writes a gradient
+ * buffer after it was produced, so aliasing is safe.
+ */
+import { defaultAlpha } from '../cpu/activations';
+import { convGeometry } from '../cpu/geometry';
+import type { LayerSummary } from '../spec/types';
+import { sizeOf } from '../tensor/tensor';
+import { activationBackwardOp, activationForwardOp } from './activation';
+import { batchnormBackwardOp, batchnormForwardEvalOp, batchnormForwardTrainOp } from './batchnorm';
+import { biasBackwardOp } from './bias';
+import { conv2dBackwardInputOp, conv2dBackwardWeightsOp, conv2dForwardOp } from './conv2d';
+import { denseBackwardInputOp, denseBackwardWeightsOp, denseForwardOp } from './dense';
+import { addOp, type DropoutOp, dropoutForwardOp, multiplyOp } from './elementwise';
+import type { GpuContext, Op } from './op';
+import {
+  avgpoolBackwardOp,
+  avgpoolForwardOp,
+  globalAvgPoolBackwardOp,
+  globalAvgPoolForwardOp,
+  maxpoolBackwardOp,
+  maxpoolForwardOp,
+} from './pool';
+
+/** The GPU buffers of one layer's trainable parameters and state. */
+export interface GpuLayerParams {
+  readonly weight?: { readonly value: GPUBuffer; readonly grad: GPUBuffer };
+  readonly bias?: { readonly value: GPUBuffer; readonly grad: GPUBuffer };
+  readonly gamma?: { readonly value: GPUBuffer; readonly grad: GPUBuffer };
+  readonly beta?: { readonly value: GPUBuffer; readonly grad: GPUBuffer };
+  /** Batchnorm running statistics: C means then C variances. */
+  readonly running?: GPUBuffer;
+}
+
+export interface LayerBackward {
+  readonly ops: readonly Op[];
+  /** dL/d(input k), or null where not wanted. */
+  readonly dInputs: readonly (GPUBuffer | null)[];
+}
+
+export interface GpuLayer {
+  readonly y: GPUBuffer;
+  readonly forward: readonly Op[];
+  /** The dropout op, whose seed the trainer sets every step; null otherwise. */
+  readonly dropout: DropoutOp | null;
+  /** Builds the backward ops from g = dL/d(y); `want[k]` says whether dL/d(input k) is needed. */
+  backward(g: GPUBuffer, want: readonly boolean[]): LayerBackward;
+}
+
+export function buildLayer(
+  ctx: GpuContext,
+  layer: LayerSummary,
+  p: GpuLayerParams,
+  inputs: readonly GPUBuffer[],
+  batch: number,
+  training: boolean,
+): GpuLayer {
+  const r = layer.resolved;
+  const tag = `${layer.id} b${batch}${training ? '' : ' eval'}`;
+  const outCount = batch * sizeOf(layer.outputShape);
+  const inCount = batch * sizeOf(layer.inputShape);
+  const buffer = (what: string, count: number): GPUBuffer => ctx.pool.storage(`${tag} ${what}`, count * 4);
+  const x = inputs[0]!;
+  const simple = (
+    y: GPUBuffer,
+    forward: Op[],
+    backward: (g: GPUBuffer, want: readonly boolean[]) => LayerBackward,
+  ) => ({
+    y,
+    forward,
+    dropout: null,
+    backward,
+  });
+  switch (r.type) {
+    case 'conv2d':
+    case 'dense': {
+      const y = buffer('y', outCount);
+      const act = { kind: r.activation, alpha: r.activation ? defaultAlpha(r.activation) : 0 };
+      const w = p.weight!;
+      const b = p.bias ?? null;
+      const geo = r.type === 'conv2d' ? convGeometry([batch, ...layer.inputShape], r.filters, r.kernel, r) : null;
+      const dims = { batch, inputs: sizeOf(layer.inputShape), units: r.type === 'dense' ? r.units : 0 };
+      const forward = geo
+        ? conv2dForwardOp(ctx, `${tag} forward`, geo, { x, w: w.value, b: b ? b.value : null, y }, act)
+        : denseForwardOp(ctx, `${tag} forward`, dims, { x, w: w.value, b: b ? b.value : null, y }, act);
+      return simple(y, [forward], (g, want) => {
+        const ops: Op[] = [];
+        let dy = g;
+        if (act.kind) {
+          // The fused activation's gradient, from its output y, into the pre-activation gradient.
+          dy = buffer('pre-activation grad', outCount);
+          ops.push(
+            activationBackwardOp(ctx, `${tag} activation backward`, act.kind, act.alpha, outCount, {
+              y,
+              dy: g,
+              dx: dy,
+            }),
+          );
+        }
+        if (b) {
+          const size = geo ? geo.outH * geo.outW : 1;
+          const channels = geo ? geo.outC : dims.units;
+          ops.push(biasBackwardOp(ctx, `${tag} bias backward`, { batch, channels, size }, { dy, db: b.grad }));
+        }
+        const lw = `${tag} weight backward`;
+        ops.push(
+          geo
+            ? conv2dBackwardWeightsOp(ctx, lw, geo, { x, dy, dw: w.grad })
+            : denseBackwardWeightsOp(ctx, lw, dims, { x, dy, dw: w.grad }),
+        );
+        if (!want[0]) return { ops, dInputs: [null] };
+        const dx = buffer('dx', inCount);
+        const li = `${tag} input backward`;
+        ops.push(
+          geo
+            ? conv2dBackwardInputOp(ctx, li, geo, { dy, w: w.value, dx })
+            : denseBackwardInputOp(ctx, li, dims, { dy, w: w.value, dx }),
+        );
+        return { ops, dInputs: [dx] };
+      });
+    }
+    case 'maxpool':
+    case 'avgpool': {
+      const y = buffer('y', outCount);
+      const geo = convGeometry([batch, ...layer.inputShape], layer.inputShape[0]!, r.size, r);
+      const max = r.type === 'maxpool';
+      const switches = max ? buffer('switches', outCount) : null;
+      const forward = switches
+        ? maxpoolForwardOp(ctx, `${tag} forward`, geo, { x, y, switches })
+        : avgpoolForwardOp(ctx, `${tag} forward`, geo, { x, y });
+      return simple(y, [forward], (dy, want) => {
+        if (!want[0]) return { ops: [], dInputs: [null] };
+        const dx = buffer('dx', inCount);
+        const op = switches
+          ? maxpoolBackwardOp(ctx, `${tag} backward`, geo, { dy, switches, dx })
+          : avgpoolBackwardOp(ctx, `${tag} backward`, geo, { dy, dx });
+        return { ops: [op], dInputs: [dx] };
+      });
+    }
+    case 'globalavgpool': {
+      const y = buffer('y', outCount);
+      const planes = batch * layer.inputShape[0]!;
+      const size = sizeOf(layer.inputShape.slice(1));
+      return simple(y, [globalAvgPoolForwardOp(ctx, `${tag} forward`, planes, size, { x, y })], (dy, want) => {
+        if (!want[0]) return { ops: [], dInputs: [null] };
+        const dx = buffer('dx', inCount);
+        return { ops: [globalAvgPoolBackwardOp(ctx, `${tag} backward`, planes, size, { dy, dx })], dInputs: [dx] };
+      });
+    }
+    case 'flatten':
+      // A reshape: same bytes in, same bytes out, gradient passes straight through.
+      return simple(x, [], (g) => ({ ops: [], dInputs: [g] }));
+    case 'activation': {
+      const y = buffer('y', outCount);
+      const forward = activationForwardOp(ctx, `${tag} forward`, r.kind, r.alpha, outCount, { x, y });
+      return simple(y, [forward], (dy, want) => {
+        if (!want[0]) return { ops: [], dInputs: [null] };
+        const dx = buffer('dx', inCount);
+        const op = activationBackwardOp(ctx, `${tag} backward`, r.kind, r.alpha, outCount, { y, dy, dx });
+        return { ops: [op], dInputs: [dx] };
+      });
+    }
+    case 'dropout': {
+      // Evaluation passes values through unchanged, as the CPU does (inverted dropout).
+      if (!training) return simple(x, [], (g) => ({ ops: [], dInputs: [g] }));
+      const y = buffer('y', outCount);
+      const mask = buffer('mask', outCount);
+      const dropout = dropoutForwardOp(ctx, `${tag} forward`, r.rate, outCount, { x, y, mask });
+      return {
+        y,
+        forward: [dropout.op],
+        dropout,
+        backward(dy, want) {
+          if (!want[0]) return { ops: [], dInputs: [null] };
+          const dx = buffer('dx', inCount);
+          return { ops: [multiplyOp(ctx, `${tag} backward`, outCount, { a: dy, b: mask, c: dx })], dInputs: [dx] };
+        },
+      };
+    }
+    case 'batchnorm': {
+      const y = buffer('y', outCount);
+      const dims = { batch, channels: layer.inputShape[0]!, size: sizeOf(layer.inputShape.slice(1)) };
+      const h = { momentum: r.momentum, epsilon: r.epsilon };
+      const [gamma, beta, running] = [p.gamma!, p.beta!, p.running!];
+      const common = { x, gamma: gamma.value, beta: beta.value, y, running };
+      if (!training) {
+        return simple(y, [batchnormForwardEvalOp(ctx, `${tag} forward`, dims, h, common)], () => {
+          throw new Error(`${layer.id}: no backward pass in evaluation mode`);
+        });
+      }
+      const xhat = buffer('xhat', outCount);
+      const invStd = buffer('invStd', dims.channels);
+      const forward = batchnormForwardTrainOp(ctx, `${tag} forward`, dims, h, { ...common, xhat, invStd });
+      return simple(y, [forward], (dy) => {
+        // Always run: it also writes dgamma and dbeta.
+        const dx = buffer('dx', inCount);
+        const b = { dy, xhat, gamma: gamma.value, invStd, dx, dgamma: gamma.grad, dbeta: beta.grad };
+        return { ops: [batchnormBackwardOp(ctx, `${tag} backward`, dims, b)], dInputs: [dx] };
+      });
+    }
+    case 'add': {
+      const y = buffer('y', outCount);
+      const forward = addOp(ctx, `${tag} forward`, outCount, { a: x, b: inputs[1]!, c: y });
+      return simple(y, [forward], (g) => ({ ops: [], dInputs: [g, g] }));
+    }
+    case 'softmax':
+    case 'input':
+      throw new Error(`${layer.id}: ${r.type} has no GPU layer (a final softmax is folded into the loss)`);
+  }
+}

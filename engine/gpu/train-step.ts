@@ -1,0 +1,101 @@
+/**
+ * One training step on the GPU, recorded into one command encoder: gather the batch from the
+ * uploaded dataset by shuffled index, forward, fused loss + gradient + metrics, backward, and
+ * one optimiser update per parameter tensor. Nothing is read back. Per step, only Params
+ * uniforms change (batch offset, dropout seeds, learning rate), written through the queue so
+ * each lands before the submit that uses it.
+ */
+import { sizeOf } from '../tensor/tensor';
+import type { LossKind } from '../train/loss';
+import type { OptimizerConfig } from '../train/optimizers';
+import type { Regularization } from '../train/regularization';
+import { type GatherOp, type GpuDataset, gatherBatchOp } from './gather';
+import { lossOp } from './loss-head';
+import type { GpuModel } from './model';
+import type { Op } from './op';
+import { type UpdateOp, updateOp } from './optimizer';
+import type { Plan } from './plan';
+
+export interface StepSettings {
+  readonly loss: LossKind;
+  readonly optimizer: OptimizerConfig;
+  readonly regularization: Regularization;
+}
+
+interface BatchOps {
+  readonly plan: Plan;
+  readonly gather: GatherOp;
+  readonly head: Op;
+}
+
+export class GpuTrainStep {
+  /** One update op per parameter tensor; their optimiser state (velocity, Adam moments) lives here. */
+  private readonly updates: readonly UpdateOp[];
+  private readonly perBatch = new Map<number, BatchOps>();
+  private readonly classes: number;
+  private updatesDone = 0;
+
+  constructor(
+    private readonly model: GpuModel,
+    private readonly data: GpuDataset,
+    /** The epoch's shuffled order, written once per epoch. */
+    private readonly indices: GPUBuffer,
+    /** The metrics accumulator the loss head adds into. */
+    private readonly metrics: GPUBuffer,
+    private readonly settings: StepSettings,
+  ) {
+    const { ctx } = model;
+    this.classes = sizeOf(model.summary.layers[model.logitsLayer]!.outputShape);
+    this.updates = model.params.map((p) =>
+      updateOp(ctx, `${p.name} update`, settings.optimizer, p.count, p.regularized ? settings.regularization : null, {
+        g: p.grad,
+        w: p.value,
+      }),
+    );
+  }
+
+  /**
+   * Records one step over indices[offset, offset + batch) with learning rate `lr`; `seed()`
+   * gives each dropout layer a fresh mask seed. Returns the encoder, unfinished, so the caller
+   * may add a metrics capture before submitting.
+   */
+  record(batch: number, offset: number, lr: number, seed: () => number): GPUCommandEncoder {
+    const b = this.ops(batch);
+    b.gather.setOffset(offset);
+    for (const d of b.plan.dropouts) d.setSeed(seed());
+    this.updatesDone++;
+    for (const u of this.updates) u.setStep(lr, this.updatesDone);
+    const { device } = this.model;
+    const encoder = device.createCommandEncoder({ label: `train step ${this.updatesDone}` });
+    const pass = encoder.beginComputePass({ label: `train step ${this.updatesDone}` });
+    b.gather.op.encode(pass);
+    for (const op of b.plan.forward) op.encode(pass);
+    b.head.encode(pass);
+    for (const op of b.plan.backward) op.encode(pass);
+    for (const u of this.updates) u.op.encode(pass);
+    pass.end();
+    return encoder;
+  }
+
+  private ops(batch: number): BatchOps {
+    let b = this.perBatch.get(batch);
+    if (b) return b;
+    const { ctx } = this.model;
+    const plan = this.model.plan(batch, true);
+    const labels = ctx.pool.storage(`train labels b${batch}`, batch * 4);
+    const gather = gatherBatchOp(ctx, `train gather b${batch}`, this.data, batch, {
+      indices: this.indices,
+      x: plan.input,
+      y: labels,
+    });
+    const head = lossOp(ctx, this.settings.loss, `train loss b${batch}`, batch, this.classes, {
+      logits: plan.logits,
+      labels,
+      dLogits: plan.dLogits,
+      metrics: this.metrics,
+    });
+    b = { plan, gather, head };
+    this.perBatch.set(batch, b);
+    return b;
+  }
+}

@@ -1,0 +1,361 @@
+/**
+ * The WebGPU training loop, with the same API and events as engine/train/trainer.ts `Trainer`,
+ * so the worker, CLI and UI switch backends with one option.
+ *
+ * What differs is what it does NOT do per step: the dataset is uploaded once as bytes and
+ * batches are gathered on the GPU from the epoch's shuffled order (the same seeded permutation
+ * as the CPU trainer); each step is one encoder and one submit; metrics accumulate on the GPU
+ * and are copied out every `progressEvery` steps through a ring of staging buffers, read while
+ * later steps run. The loop waits on a readback only when every ring slot is in flight, which
+ * bounds how far ahead of the GPU it may queue work (and so how fast pause and cancel act).
+ *
+ * Divergence is seen at a readback, after the fact: the run stops with status 'diverged' and the
+ * weights are restored from the last finite checkpoint (read at epoch ends and every few seconds).
+ */
+import type { Dataset } from '../data/dataset';
+import { createRng, permutation, type Rng } from '../tensor/rng';
+import type { Tensor } from '../tensor/tensor';
+import type { Metrics } from '../train/metrics';
+import { learningRateAt } from '../train/schedules';
+import {
+  DEFAULT_TRAINER_CONFIG,
+  type TrainerConfig,
+  type TrainerData,
+  type TrainerEvent,
+  type TrainerStatus,
+  type TrainingRun,
+  type TrainResult,
+} from '../train/trainer';
+import { yieldToEventLoop } from '../train/yield';
+import { writeBytes } from './buffers';
+import { type Checkpoint, Checkpointer, type Divergence, divergedMessage } from './checkpoint';
+import { GpuEvaluator } from './evaluate';
+import { uploadDataset } from './gather';
+import { metricsWords } from './loss';
+import { type GpuMetrics, MetricsRing } from './metrics';
+import { addGpuMetrics, emptyGpuMetrics, toMetrics } from './metrics-sum';
+import type { GpuModel, NamedArrays } from './model';
+import { OrderedReads } from './ordered-reads';
+import { replayStreams } from './replay';
+import { GpuTrainStep } from './train-step';
+
+const SLOTS = 3;
+
+export interface GpuTrainerOptions {
+  /** Continue a run at this step (after a lost device): shuffle and dropout streams are advanced to it. */
+  readonly startStep?: number;
+  /** Read a weights checkpoint at most this often while training, in ms (default 2000). */
+  readonly checkpointMs?: number;
+}
+
+export class GpuTrainer implements TrainingRun {
+  private configValue: TrainerConfig;
+  readonly stepsPerEpoch: number;
+  readonly totalSteps: number;
+  private readonly listeners = new Set<(event: TrainerEvent) => void>();
+  private readonly shuffleRng: Rng;
+  private readonly noiseRng: Rng;
+  private readonly classes: number;
+  private readonly indices: GPUBuffer;
+  private readonly ring: MetricsRing;
+  private readonly stepper: GpuTrainStep;
+  private readonly lost: Promise<null>;
+  private evaluator: GpuEvaluator | null = null;
+  private step: number;
+  private images = 0;
+  private trainingMs = 0;
+  /** When the step in progress began (its time is not yet in trainingMs), or null. */
+  private stepBegan: number | null = null;
+  private epochSum: GpuMetrics;
+  private lastTrain: Metrics | null = null;
+  private lastValidation: Metrics | null = null;
+  private statusValue: TrainerStatus = 'idle';
+  private message: string | null = null;
+  private pendingSteps = 0;
+  private cancelRequested = false;
+  private wake: (() => void) | null = null;
+  private readonly reads = new OrderedReads(SLOTS);
+  private lastGoodStep: number;
+  private diverged: Divergence | null = null;
+  private lostMessage: string | null = null;
+  private readonly checkpoints: Checkpointer;
+
+  constructor(
+    readonly model: GpuModel,
+    readonly data: TrainerData,
+    config: Partial<TrainerConfig> = {},
+    options: GpuTrainerOptions = {},
+  ) {
+    this.configValue = { ...DEFAULT_TRAINER_CONFIG, ...config };
+    const { batchSize, epochs, seed } = this.configValue;
+    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('Batch size must be a whole number ≥ 1.');
+    if (data.train.count < 1) throw new RangeError('The training set is empty.');
+    if (this.configValue.augmentation) {
+      throw new RangeError(
+        'Data augmentation is not available on the WebGPU backend yet: turn augmentation off, or train on the CPU backend.',
+      );
+    }
+    this.stepsPerEpoch = Math.ceil(data.train.count / batchSize);
+    this.totalSteps = this.stepsPerEpoch * epochs;
+    const root = createRng(seed);
+    this.shuffleRng = root.fork();
+    this.noiseRng = root.fork();
+    this.classes = data.train.classNames.length;
+    this.epochSum = emptyGpuMetrics(this.classes);
+    const { ctx } = model;
+    const accumulator = ctx.pool.storage('train metrics', metricsWords(this.classes) * 4);
+    this.indices = ctx.pool.storage('train shuffled order', data.train.count * 4);
+    this.ring = new MetricsRing(ctx, 'train', accumulator, this.classes, SLOTS);
+    this.stepper = new GpuTrainStep(model, uploadDataset(ctx, data.train), this.indices, accumulator, this.configValue);
+    this.step = options.startStep ?? 0;
+    const dropouts = model.summary.layers.filter((l) => l.type === 'dropout').length;
+    const order = replayStreams(
+      this.step,
+      this.stepsPerEpoch,
+      data.train.count,
+      dropouts,
+      this.shuffleRng,
+      this.noiseRng,
+    );
+    if (order) writeBytes(model.device, this.indices, order);
+    this.lastGoodStep = this.step;
+    this.checkpoints = new Checkpointer(() => this.race(model.readWeights()), options.checkpointMs ?? 2000);
+    this.lost = model.device.lost.then((info) => {
+      this.lostMessage = `The GPU device was lost (${info.message || info.reason}) at step ${this.step}.`;
+      this.wakeLoop();
+      return null;
+    });
+  }
+
+  get config(): TrainerConfig {
+    return this.configValue;
+  }
+
+  setLearningRate(learningRate: number): void {
+    if (!(learningRate > 0)) throw new RangeError('The learning rate must be a positive number.');
+    this.configValue = { ...this.configValue, learningRate };
+  }
+
+  get status(): TrainerStatus {
+    return this.statusValue;
+  }
+
+  get stepsDone(): number {
+    return this.step;
+  }
+
+  /** The last weights read back with finite values, and the step they are from. */
+  get checkpoint(): Checkpoint | null {
+    return this.checkpoints.value;
+  }
+
+  subscribe(listener: (event: TrainerEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  readWeights(): Promise<NamedArrays> {
+    return this.model.readWeights();
+  }
+
+  writeWeights(weights: Readonly<Record<string, ArrayLike<number>>>): void {
+    this.model.writeWeights(weights);
+  }
+
+  /** Evaluation-mode outputs of every layer for one sample [C, H, W]. */
+  forwardSample(image: Float32Array): Promise<Tensor[]> {
+    return this.model.forwardSample(image);
+  }
+
+  async run(): Promise<TrainResult> {
+    if (this.statusValue === 'idle') this.setStatus('running');
+    if (!this.checkpoints.value) await this.checkpoints.take(this.step);
+    let lastYield = performance.now();
+    while (this.step < this.totalSteps && !this.cancelRequested && !this.stopped()) {
+      if (this.statusValue === 'paused' && this.pendingSteps === 0) {
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+        });
+        continue;
+      }
+      if (this.pendingSteps > 0) this.pendingSteps--;
+      await this.trainOneStep();
+      if (performance.now() - lastYield > 30) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+    await this.drain();
+    if (this.lostMessage) this.setStatus('cancelled', this.lostMessage);
+    else if (this.diverged) this.stopDiverged(this.diverged);
+    else if (this.cancelRequested) this.setStatus('cancelled');
+    else this.setStatus('done');
+    return this.result();
+  }
+
+  pause(): void {
+    if (this.statusValue === 'running' || this.statusValue === 'idle') this.setStatus('paused');
+  }
+
+  resume(): void {
+    if (this.statusValue !== 'paused') return;
+    this.setStatus('running');
+    this.wakeLoop();
+  }
+
+  stepOnce(): void {
+    if (this.statusValue === 'idle') this.setStatus('paused');
+    if (this.statusValue !== 'paused') return;
+    this.pendingSteps++;
+    this.wakeLoop();
+  }
+
+  cancel(): void {
+    this.cancelRequested = true;
+    this.wakeLoop();
+  }
+
+  result(): TrainResult {
+    return {
+      status: this.statusValue,
+      steps: this.step,
+      images: this.images,
+      imagesPerSecond: this.imagesPerSecond(),
+      trainingMs: this.trainingMs,
+      train: this.lastTrain,
+      validation: this.lastValidation,
+      message: this.message,
+    };
+  }
+
+  private stopped(): boolean {
+    return this.lostMessage !== null || this.diverged !== null;
+  }
+
+  /** Images per second of training so far, counting the step in progress (readbacks land mid-step). */
+  private imagesPerSecond(): number {
+    const ms = this.trainingMs + (this.stepBegan === null ? 0 : performance.now() - this.stepBegan);
+    return ms > 0 ? (this.images * 1000) / ms : 0;
+  }
+
+  private async trainOneStep(): Promise<void> {
+    const began = performance.now();
+    this.stepBegan = began;
+    const { batchSize, progressEvery } = this.config;
+    const train = this.data.train;
+    const inEpoch = this.step % this.stepsPerEpoch;
+    if (inEpoch === 0) writeBytes(this.model.device, this.indices, permutation(train.count, this.shuffleRng));
+    const start = inEpoch * batchSize;
+    const n = Math.min(batchSize, train.count - start);
+    const lr = learningRateAt(this.config.learningRate, this.config.schedule, {
+      step: this.step,
+      stepsPerEpoch: this.stepsPerEpoch,
+      totalSteps: this.totalSteps,
+      warmupSteps: this.config.warmupSteps,
+    });
+    const encoder = this.stepper.record(n, start, lr, () => this.noiseRng.int(4294967296));
+    this.step++;
+    this.images += n;
+    const endOfEpoch = this.step % this.stepsPerEpoch === 0;
+    const capture = this.step % progressEvery === 0 || endOfEpoch;
+    // Wait for a free staging slot (the only wait in the loop), then capture into this step's encoder.
+    if (capture) await this.reads.room();
+    const slot = capture ? this.ring.capture(encoder) : -1;
+    this.model.device.queue.submit([encoder.finish()]);
+    if (slot >= 0) this.track(slot, this.step, lr);
+    if (endOfEpoch) await this.drain();
+    this.trainingMs += performance.now() - began;
+    this.stepBegan = null;
+    if (endOfEpoch && !this.stopped()) await this.finishEpoch();
+  }
+
+  /** Starts reading `slot` now; readbacks are handled in capture order. */
+  private track(slot: number, step: number, lr: number): void {
+    this.reads.add(this.race(this.ring.read(slot)), (m) => this.onMetrics(m, step, lr));
+  }
+
+  private race<T>(p: Promise<T>): Promise<T | null> {
+    return Promise.race([p, this.lost]).catch((error: unknown) => {
+      if (this.lostMessage) return null;
+      throw error;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    await this.reads.drain();
+    await this.checkpoints.settled();
+  }
+
+  private onMetrics(m: GpuMetrics | null, step: number, lr: number): void {
+    if (!m || this.diverged) return;
+    if (!Number.isFinite(m.lossSum)) {
+      this.diverged = { step, loss: m.lossSum, lr };
+      return;
+    }
+    this.lastGoodStep = step;
+    this.epochSum = addGpuMetrics(this.epochSum, m);
+    this.emit({
+      type: 'progress',
+      progress: {
+        step,
+        totalSteps: this.totalSteps,
+        stepsPerEpoch: this.stepsPerEpoch,
+        epoch: step / this.stepsPerEpoch,
+        loss: m.lossSum / m.count,
+        accuracy: m.correct / m.count,
+        learningRate: lr,
+        imagesPerSecond: this.imagesPerSecond(),
+        trainingMs: this.trainingMs,
+      },
+    });
+    this.checkpoints.maybeTake(this.step);
+  }
+
+  private async finishEpoch(): Promise<void> {
+    this.lastTrain = toMetrics(this.epochSum, this.classes);
+    this.epochSum = emptyGpuMetrics(this.classes);
+    const validation: Dataset | undefined = this.data.validation;
+    if (validation) {
+      this.evaluator ??= new GpuEvaluator(
+        this.model,
+        validation,
+        Math.max(this.config.batchSize, 256),
+        this.config.loss,
+      );
+      this.lastValidation = await this.race(this.evaluator.run());
+    }
+    if (this.stopped()) return;
+    this.emit({
+      type: 'epoch',
+      epoch: this.step / this.stepsPerEpoch,
+      train: this.lastTrain,
+      validation: this.lastValidation,
+    });
+    await this.checkpoints.take(this.step);
+  }
+
+  private stopDiverged(d: Divergence): void {
+    const checkpoint = this.checkpoints.value;
+    if (checkpoint) {
+      this.model.writeWeights(checkpoint.weights);
+      this.step = checkpoint.step;
+    }
+    this.setStatus('diverged', divergedMessage(d, this.lastGoodStep, this.config.seed, checkpoint?.step ?? null));
+  }
+
+  private wakeLoop(): void {
+    const wake = this.wake;
+    this.wake = null;
+    wake?.();
+  }
+
+  private setStatus(status: TrainerStatus, message: string | null = null): void {
+    this.statusValue = status;
+    this.message = message;
+    this.emit({ type: 'status', status, message });
+  }
+
+  private emit(event: TrainerEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

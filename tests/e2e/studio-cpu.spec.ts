@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/*
+ * The studio in a browser launched without --enable-unsafe-webgpu (as most Linux browsers are
+ * today), so neither the page nor the worker gets a WebGPU adapter: training falls back to the
+ * CPU engine, the status line says so and why, and the lecture CNN still trains past 90% on the
+ * embedded MNIST subset. (launchOptions force a new browser, so this lives in its own file.)
+ * Screenshots of the studio while training go to screenshots/ (gitignored).
+ */
+const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+test.use({
+  launchOptions: {
+    executablePath: existsSync(system) ? system : undefined,
+    // playwright.config.ts's flags minus --enable-unsafe-webgpu.
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  },
+});
+
+test('without WebGPU the studio trains on the CPU engine and says why', async ({ page }) => {
+  await page.goto('/#/studio');
+  const status = page.getByTestId('backend-status');
+  await expect(status).toContainText('CPU engine', { timeout: 30_000 });
+  await expect(status.locator('[data-backend="cpu"]')).toContainText(/— \S.{20,}/);
+  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+});
+
+async function openStudio(page: Page): Promise<void> {
+  await page.goto('/#/studio');
+  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled({ timeout: 30_000 });
+}
+
+function shoot(page: Page, name: string): Promise<Buffer> {
+  if (!existsSync('screenshots')) mkdirSync('screenshots');
+  return page.screenshot({ path: `screenshots/${name}.png` });
+}
+
+test('lecture-mnist trains on the embedded subset past 90% validation accuracy', async ({ page }) => {
+  test.setTimeout(300_000);
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  await page.getByRole('button', { name: /^Lecture CNN/ }).click();
+  await expect(page.getByTestId('model-totals')).toContainText('8 layers');
+  await expect(page.getByTestId('layer-row-5').getByTestId('layer-shape')).toHaveText('160');
+
+  await page.getByRole('tab', { name: 'Hyperparameters' }).click();
+  await page.getByRole('radio', { name: 'Adam' }).check();
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
+  await page.getByLabel('Batch size', { exact: true }).fill('32');
+  await page.getByLabel('Epochs', { exact: true }).fill('2');
+
+  const started = Date.now();
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  await expect(page.getByTestId('throughput')).not.toHaveText('—', { timeout: 30_000 });
+  await page.getByRole('tab', { name: 'First-layer filters' }).click();
+  await expect(page.getByTestId('filters-view').locator('canvas')).toHaveCount(10);
+
+  await expect
+    .poll(async () => Number((await page.getByTestId('val-accuracy').getAttribute('data-value')) || 0), {
+      timeout: 240_000,
+      intervals: [2000],
+    })
+    .toBeGreaterThan(0.9);
+  const seconds = (Date.now() - started) / 1000;
+  const throughput = await page.getByTestId('throughput').textContent();
+  test
+    .info()
+    .annotations.push({ type: 'time to 90%', description: `${seconds.toFixed(1)} s at ${throughput} images/s` });
+  console.log(`studio: validation accuracy > 90% after ${seconds.toFixed(1)} s; ${throughput} images/s`);
+
+  // The epoch brought a confusion matrix; the second epoch is now training: take the pictures.
+  await page.getByRole('tab', { name: 'Confusion matrix' }).click();
+  await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
+  await page.getByRole('tab', { name: 'Activations' }).click();
+  await expect(page.getByTestId('activations-view').locator('li')).toHaveCount(8);
+  await shoot(page, 'studio-1280x800');
+
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.getByRole('button', { name: /^Presenter/ }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-presenter', '');
+  await page.waitForTimeout(1000);
+  await shoot(page, 'studio-presenter-1920x1080');
+  const scrolls = await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight + 1);
+  expect(scrolls, 'the presenter layout fits 1920x1080 without scrolling').toBe(false);
+  await page.getByRole('button', { name: /^Presenter/ }).click();
+
+  // Space pauses (focus is on the page, not in a field).
+  await page.locator('.studio-header h1').click();
+  await page.keyboard.press('Space');
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', /paused|done/);
+});

@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/*
+ * The training studio end to end in the default browser (WebGPU exposed): the backend line, the
+ * dataset and samples, drawing a digit, and an invalid edit. Training to 90% runs in
+ * studio-cpu.spec.ts, on the CPU engine, whose speed here is known.
+ */
+const STUDIO = '/#/studio';
+
+async function openStudio(page: Page): Promise<void> {
+  await page.goto(STUDIO);
+  await expect(page.getByTestId('backend-status')).toContainText(/(CPU|WebGPU) engine/, { timeout: 30_000 });
+  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled({ timeout: 30_000 });
+}
+
+test('the studio says which engine trains and why, and is linked from the header', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: 'Training studio' }).click();
+  await expect(page).toHaveURL(/#\/studio$/);
+  await expect(page.getByTestId('backend-status')).toContainText(/(CPU|WebGPU) engine/, { timeout: 30_000 });
+  // The reason is a sentence, not just a name.
+  expect(((await page.getByTestId('backend-status').textContent()) ?? '').length).toBeGreaterThan(30);
+  await expect(page.getByTestId('dataset-info')).toContainText(
+    'MNIST subset (built in): 1×28×28 images, 10 classes — 7,000 to train',
+    {
+      timeout: 60_000,
+    },
+  );
+  await expect(page.getByTestId('sample-grid').getByRole('button')).toHaveCount(16);
+});
+
+test('a drawn digit gets a prediction whose probabilities sum to 1', async ({ page }) => {
+  await openStudio(page);
+  const canvas = page.getByTestId('draw-canvas');
+  const box = (await canvas.boundingBox())!;
+  // A "7": a bar across the top, then a stroke down to the lower left.
+  await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.25);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.25, { steps: 8 });
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.8, { steps: 8 });
+  await page.mouse.up();
+
+  const bars = page.getByTestId('probabilities').locator('li');
+  await expect(bars).toHaveCount(10, { timeout: 10_000 });
+  const probabilities = await bars.evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-p'))));
+  expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+  await expect(page.getByTestId('predicted-class')).toHaveText(/^[0-9]$/);
+  await expect(page.getByRole('list', { name: 'Top three' }).locator('li')).toHaveCount(3);
+  // The inspector now shows the drawing's activations.
+  await expect(page.getByTestId('activations-view')).toContainText('your drawing');
+});
+
+test('an invalid layer edit is explained next to its row and the page keeps working', async ({ page }) => {
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  const kernel = page.getByRole('textbox', { name: /^Kernel of layer 3 / });
+  await kernel.fill('13'); // the second conv's input is 10×12×12: a 13×13 kernel does not fit
+  const row = page.getByTestId('layer-row-3');
+  await expect(row.getByTestId('layer-error')).toContainText('13');
+  await expect(page.getByTestId('layer-row-1').getByTestId('layer-shape')).toHaveText('10×24×24');
+  await expect(page.getByTestId('model-totals')).toContainText('last valid model');
+  await expect(page.getByTestId('network-diagram')).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled();
+
+  // A step still trains the last valid model.
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+
+  await kernel.fill('5');
+  await expect(row.getByTestId('layer-error')).toHaveCount(0);
+  await expect(row.getByTestId('layer-shape')).toHaveText('10×8×8');
+});

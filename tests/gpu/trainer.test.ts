@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { createCpuModel } from '../../engine/cpu/model';
+import { createGpuModel } from '../../engine/gpu/model';
+import { GpuTrainer } from '../../engine/gpu/trainer';
+import { Trainer, type TrainerEvent } from '../../engine/train/trainer';
+import { withDevice } from './harness';
+import { contextOf, HALVES_SPEC, halvesDataset, RESIDUAL_SPEC, randomDataset } from './training';
+
+const gpu = withDevice();
+
+function progressOf(events: readonly TrainerEvent[]) {
+  return events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
+}
+
+describe('GpuTrainer', () => {
+  it('learns a separable task (halves 1x8x8, 2 epochs of 400, adam lr=0.01) to high validation accuracy', async () => {
+    const model = createGpuModel(contextOf(gpu()), HALVES_SPEC, { seed: 2 });
+    const trainer = new GpuTrainer(
+      model,
+      { train: halvesDataset(400, 1), validation: halvesDataset(200, 2) },
+      { epochs: 2, batchSize: 32, learningRate: 0.01, seed: 3, progressEvery: 5 },
+    );
+    const events: TrainerEvent[] = [];
+    trainer.subscribe((e) => events.push(e));
+    const result = await trainer.run();
+    expect(result.status).toBe('done');
+    expect(result.steps).toBe(26);
+    expect(result.validation!.accuracy).toBeGreaterThan(0.95);
+    expect(result.validation!.count).toBe(200);
+    expect(result.imagesPerSecond).toBeGreaterThan(0);
+    const epochs = events.filter((e) => e.type === 'epoch');
+    expect(epochs).toHaveLength(2);
+    // Progress every 5 steps and at each epoch end (13, 26), as the CPU trainer.
+    expect(progressOf(events).map((p) => p.step)).toEqual([5, 10, 13, 15, 20, 25, 26]);
+    model.destroy();
+  });
+
+  it('pauses before running, takes single steps, then cancels', async () => {
+    const model = createGpuModel(contextOf(gpu()), HALVES_SPEC, { seed: 2 });
+    const trainer = new GpuTrainer(model, { train: halvesDataset(320, 1) }, { batchSize: 32, progressEvery: 1 });
+    const steps: number[] = [];
+    trainer.subscribe((e) => {
+      if (e.type === 'progress') steps.push(e.progress.step);
+    });
+    trainer.pause();
+    const done = trainer.run();
+    trainer.stepOnce();
+    trainer.stepOnce();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(trainer.status).toBe('paused');
+    expect(trainer.stepsDone).toBe(2);
+    trainer.cancel();
+    const result = await done;
+    expect(result.status).toBe('cancelled');
+    expect(result.steps).toBe(2);
+    expect(steps).toEqual([1, 2]);
+    model.destroy();
+  });
+
+  it('metrics readbacks (every 2 steps, ring of 3) sum to the per-step losses of the CPU trainer (5 steps, sgd)', async () => {
+    const train = randomDataset(40, [3, 8, 8], 5, 4);
+    const cpu = createCpuModel(RESIDUAL_SPEC, { seed: 6 });
+    const cpuEvents: TrainerEvent[] = [];
+    const cpuTrainer = new Trainer(
+      cpu,
+      { train },
+      { batchSize: 8, optimizer: { kind: 'sgd' }, learningRate: 0.05, progressEvery: 1 },
+    );
+    cpuTrainer.subscribe((e) => cpuEvents.push(e));
+    await cpuTrainer.run();
+    const model = createGpuModel(contextOf(gpu()), RESIDUAL_SPEC, { seed: 6 });
+    const gpuEvents: TrainerEvent[] = [];
+    const gpuTrainer = new GpuTrainer(
+      model,
+      { train },
+      { batchSize: 8, optimizer: { kind: 'sgd' }, learningRate: 0.05, progressEvery: 2 },
+    );
+    gpuTrainer.subscribe((e) => gpuEvents.push(e));
+    await gpuTrainer.run();
+    const cpuSum = progressOf(cpuEvents).reduce((s, p) => s + p.loss * 8, 0);
+    const gpuProgress = progressOf(gpuEvents);
+    expect(gpuProgress.map((p) => p.step)).toEqual([2, 4, 5]);
+    const windows = [16, 16, 8];
+    const gpuSum = gpuProgress.reduce((s, p, i) => s + p.loss * windows[i]!, 0);
+    expect(Math.abs(gpuSum - cpuSum)).toBeLessThan(1e-4 * cpuSum);
+    const epoch = gpuEvents.find((e) => e.type === 'epoch');
+    expect(epoch?.type === 'epoch' && epoch.train.count).toBe(40);
+    model.destroy();
+  });
+
+  it('stops with status diverged and restores finite weights when the loss blows up (linear, sgd lr=1e38)', async () => {
+    const linear = {
+      layers: [{ type: 'input', shape: [1, 8, 8] }, { type: 'flatten' }, { type: 'dense', units: 2 }],
+    } as const;
+    const model = createGpuModel(contextOf(gpu()), linear, { seed: 2 });
+    const trainer = new GpuTrainer(
+      model,
+      { train: halvesDataset(640, 1) },
+      { batchSize: 32, optimizer: { kind: 'sgd' }, learningRate: 1e38, progressEvery: 1, seed: 7 },
+    );
+    const result = await trainer.run();
+    expect(result.status).toBe('diverged');
+    expect(result.message).toMatch(/The loss became .* \(seed 7\)\. The learning rate 1\.00e\+38 is probably too high/);
+    const weights = await trainer.readWeights();
+    expect(Object.values(weights).every((w) => w.every(Number.isFinite))).toBe(true);
+    model.destroy();
+  });
+
+  it('rejects data augmentation with a message that says what to do', () => {
+    const model = createGpuModel(contextOf(gpu()), HALVES_SPEC, { seed: 2 });
+    expect(() => new GpuTrainer(model, { train: halvesDataset(10, 1) }, { augmentation: { flip: true } })).toThrow(
+      /augmentation is not available on the WebGPU backend/,
+    );
+    model.destroy();
+  });
+});
