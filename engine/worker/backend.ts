@@ -47,12 +47,25 @@ export async function chooseBackend(choice: BackendChoice, gpu: GPU | undefined)
   const adapter =
     [info.vendor, info.architecture, info.description || info.device].filter((s) => s.length > 0).join(' ') ||
     'an unnamed adapter';
+  if (choice === 'auto' && isSoftwareAdapter(adapter)) {
+    // Measured on the lecture net: ~10 images/s on SwiftShader WebGPU vs ~1,150 on the CPU engine.
+    result.device.destroy();
+    return {
+      kind: 'cpu',
+      reason: `The only WebGPU adapter is a software renderer (${adapter}), which trains far slower than ConvLab's CPU engine. Training runs on the CPU engine; choose WebGPU to use the software adapter anyway.`,
+    };
+  }
   return {
     kind: 'webgpu',
     device: result.device,
     adapter,
     reason: `Training runs on WebGPU (${adapter})${choice === 'auto' ? ', chosen automatically' : ''}.`,
   };
+}
+
+/** SwiftShader (and other CPU-emulated adapters) run WGSL on the CPU, slower than our CPU kernels. */
+function isSoftwareAdapter(description: string): boolean {
+  return /swiftshader|llvmpipe|lavapipe|software|microsoft basic render/i.test(description);
 }
 
 /** A parameter tensor as snapshots send it. */
