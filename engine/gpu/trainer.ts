@@ -16,6 +16,7 @@ import type { Dataset } from '../data/dataset';
 import { createRng, permutation, type Rng } from '../tensor/rng';
 import type { Tensor } from '../tensor/tensor';
 import type { Metrics } from '../train/metrics';
+import { RunControl } from '../train/run-control';
 import { learningRateAt } from '../train/schedules';
 import {
   DEFAULT_TRAINER_CONFIG,
@@ -52,7 +53,7 @@ export class GpuTrainer implements TrainingRun {
   private configValue: TrainerConfig;
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
-  private readonly listeners = new Set<(event: TrainerEvent) => void>();
+  private readonly control = new RunControl();
   private readonly shuffleRng: Rng;
   private readonly noiseRng: Rng;
   private readonly classes: number;
@@ -69,11 +70,6 @@ export class GpuTrainer implements TrainingRun {
   private epochSum: GpuMetrics;
   private lastTrain: Metrics | null = null;
   private lastValidation: Metrics | null = null;
-  private statusValue: TrainerStatus = 'idle';
-  private message: string | null = null;
-  private pendingSteps = 0;
-  private cancelRequested = false;
-  private wake: (() => void) | null = null;
   private readonly reads = new OrderedReads(SLOTS);
   private lastGoodStep: number;
   private diverged: Divergence | null = null;
@@ -122,7 +118,7 @@ export class GpuTrainer implements TrainingRun {
     this.checkpoints = new Checkpointer(() => this.race(model.readWeights()), options.checkpointMs ?? 2000);
     this.lost = model.device.lost.then((info) => {
       this.lostMessage = `The GPU device was lost (${info.message || info.reason}) at step ${this.step}.`;
-      this.wakeLoop();
+      this.control.wakeLoop();
       return null;
     });
   }
@@ -137,7 +133,7 @@ export class GpuTrainer implements TrainingRun {
   }
 
   get status(): TrainerStatus {
-    return this.statusValue;
+    return this.control.status;
   }
 
   get stepsDone(): number {
@@ -150,8 +146,7 @@ export class GpuTrainer implements TrainingRun {
   }
 
   subscribe(listener: (event: TrainerEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.control.subscribe(listener);
   }
 
   readWeights(): Promise<NamedArrays> {
@@ -168,17 +163,10 @@ export class GpuTrainer implements TrainingRun {
   }
 
   async run(): Promise<TrainResult> {
-    if (this.statusValue === 'idle') this.setStatus('running');
+    if (this.control.status === 'idle') this.control.setStatus('running');
     if (!this.checkpoints.value) await this.checkpoints.take(this.step);
     let lastYield = performance.now();
-    while (this.step < this.totalSteps && !this.cancelRequested && !this.stopped()) {
-      if (this.statusValue === 'paused' && this.pendingSteps === 0) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-        continue;
-      }
-      if (this.pendingSteps > 0) this.pendingSteps--;
+    while (this.step < this.totalSteps && (await this.control.turn(() => this.stopped()))) {
       await this.trainOneStep();
       if (performance.now() - lastYield > 30) {
         await yieldToEventLoop();
@@ -186,45 +174,40 @@ export class GpuTrainer implements TrainingRun {
       }
     }
     await this.drain();
-    if (this.lostMessage) this.setStatus('cancelled', this.lostMessage);
+    if (this.lostMessage) this.control.setStatus('cancelled', this.lostMessage);
     else if (this.diverged) this.stopDiverged(this.diverged);
-    else if (this.cancelRequested) this.setStatus('cancelled');
-    else this.setStatus('done');
+    else if (this.control.cancelRequested) this.control.setStatus('cancelled');
+    else this.control.setStatus('done');
     return this.result();
   }
 
   pause(): void {
-    if (this.statusValue === 'running' || this.statusValue === 'idle') this.setStatus('paused');
+    this.control.pause();
   }
 
   resume(): void {
-    if (this.statusValue !== 'paused') return;
-    this.setStatus('running');
-    this.wakeLoop();
+    this.control.resume();
   }
 
+  /** While paused (or before run), asks the loop to take exactly one more step. */
   stepOnce(): void {
-    if (this.statusValue === 'idle') this.setStatus('paused');
-    if (this.statusValue !== 'paused') return;
-    this.pendingSteps++;
-    this.wakeLoop();
+    this.control.stepOnce();
   }
 
   cancel(): void {
-    this.cancelRequested = true;
-    this.wakeLoop();
+    this.control.cancel();
   }
 
   result(): TrainResult {
     return {
-      status: this.statusValue,
+      status: this.control.status,
       steps: this.step,
       images: this.images,
       imagesPerSecond: this.imagesPerSecond(),
       trainingMs: this.trainingMs,
       train: this.lastTrain,
       validation: this.lastValidation,
-      message: this.message,
+      message: this.control.message,
     };
   }
 
@@ -294,7 +277,7 @@ export class GpuTrainer implements TrainingRun {
     }
     this.lastGoodStep = step;
     this.epochSum = addGpuMetrics(this.epochSum, m);
-    this.emit({
+    this.control.emit({
       type: 'progress',
       progress: {
         step,
@@ -325,7 +308,7 @@ export class GpuTrainer implements TrainingRun {
       this.lastValidation = await this.race(this.evaluator.run());
     }
     if (this.stopped()) return;
-    this.emit({
+    this.control.emit({
       type: 'epoch',
       epoch: this.step / this.stepsPerEpoch,
       train: this.lastTrain,
@@ -340,22 +323,9 @@ export class GpuTrainer implements TrainingRun {
       this.model.writeWeights(checkpoint.weights);
       this.step = checkpoint.step;
     }
-    this.setStatus('diverged', divergedMessage(d, this.lastGoodStep, this.config.seed, checkpoint?.step ?? null));
-  }
-
-  private wakeLoop(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
-  }
-
-  private setStatus(status: TrainerStatus, message: string | null = null): void {
-    this.statusValue = status;
-    this.message = message;
-    this.emit({ type: 'status', status, message });
-  }
-
-  private emit(event: TrainerEvent): void {
-    for (const listener of this.listeners) listener(event);
+    this.control.setStatus(
+      'diverged',
+      divergedMessage(d, this.lastGoodStep, this.config.seed, checkpoint?.step ?? null),
+    );
   }
 }

@@ -15,6 +15,7 @@ import { countCorrect, type Metrics, MetricsAccumulator } from './metrics';
 import type { Model } from './model';
 import { createOptimizer, type Optimizer, type OptimizerConfig } from './optimizers';
 import { NO_REGULARIZATION, type Regularization } from './regularization';
+import { RunControl } from './run-control';
 import { learningRateAt, type Schedule } from './schedules';
 import { trainStep } from './step';
 import { yieldToEventLoop } from './yield';
@@ -111,7 +112,7 @@ export class Trainer implements TrainingRun {
   readonly optimizer: Optimizer;
   readonly stepsPerEpoch: number;
   readonly totalSteps: number;
-  private readonly listeners = new Set<(event: TrainerEvent) => void>();
+  private readonly control = new RunControl();
   private readonly shuffleRng: Rng;
   private readonly noiseRng: Rng;
   private readonly batchX: Float32Array;
@@ -124,11 +125,6 @@ export class Trainer implements TrainingRun {
   private epochMetrics: MetricsAccumulator;
   private lastTrain: Metrics | null = null;
   private lastValidation: Metrics | null = null;
-  private statusValue: TrainerStatus = 'idle';
-  private message: string | null = null;
-  private pendingSteps = 0;
-  private cancelRequested = false;
-  private wake: (() => void) | null = null;
 
   constructor(
     readonly model: Model,
@@ -162,7 +158,7 @@ export class Trainer implements TrainingRun {
   }
 
   get status(): TrainerStatus {
-    return this.statusValue;
+    return this.control.status;
   }
 
   get stepsDone(): number {
@@ -170,83 +166,53 @@ export class Trainer implements TrainingRun {
   }
 
   subscribe(listener: (event: TrainerEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.control.subscribe(listener);
   }
 
   /** Trains until all epochs are done, or cancelled, or the loss diverges. */
   async run(): Promise<TrainResult> {
-    if (this.statusValue === 'idle') this.setStatus('running');
+    if (this.control.status === 'idle') this.control.setStatus('running');
     let lastYield = performance.now();
-    while (this.step < this.totalSteps && !this.cancelRequested) {
-      if (this.statusValue === 'paused' && this.pendingSteps === 0) {
-        await new Promise<void>((resolve) => {
-          this.wake = resolve;
-        });
-        continue;
-      }
-      if (this.pendingSteps > 0) this.pendingSteps--;
+    while (this.step < this.totalSteps && (await this.control.turn())) {
       if (!this.trainOneStep()) break;
       if (performance.now() - lastYield > 30) {
         await yieldToEventLoop();
         lastYield = performance.now();
       }
     }
-    if (this.cancelRequested) this.setStatus('cancelled');
-    else if (this.statusValue !== 'diverged') this.setStatus('done');
+    if (this.control.cancelRequested) this.control.setStatus('cancelled');
+    else if (this.control.status !== 'diverged') this.control.setStatus('done');
     return this.result();
   }
 
   pause(): void {
-    if (this.statusValue === 'running' || this.statusValue === 'idle') this.setStatus('paused');
+    this.control.pause();
   }
 
   resume(): void {
-    if (this.statusValue !== 'paused') return;
-    this.setStatus('running');
-    this.wakeLoop();
+    this.control.resume();
   }
 
   /** While paused (or before run), asks the loop to take exactly one more step. */
   stepOnce(): void {
-    if (this.statusValue === 'idle') this.setStatus('paused');
-    if (this.statusValue !== 'paused') return;
-    this.pendingSteps++;
-    this.wakeLoop();
+    this.control.stepOnce();
   }
 
   cancel(): void {
-    this.cancelRequested = true;
-    this.wakeLoop();
+    this.control.cancel();
   }
 
   result(): TrainResult {
     return {
-      status: this.statusValue,
+      status: this.control.status,
       steps: this.step,
       images: this.images,
       imagesPerSecond: this.trainingMs > 0 ? (this.images * 1000) / this.trainingMs : 0,
       trainingMs: this.trainingMs,
       train: this.lastTrain,
       validation: this.lastValidation,
-      message: this.message,
+      message: this.control.message,
     };
-  }
-
-  private wakeLoop(): void {
-    const wake = this.wake;
-    this.wake = null;
-    wake?.();
-  }
-
-  private setStatus(status: TrainerStatus, message: string | null = null): void {
-    this.statusValue = status;
-    this.message = message;
-    this.emit({ type: 'status', status, message });
-  }
-
-  private emit(event: TrainerEvent): void {
-    for (const listener of this.listeners) listener(event);
   }
 
   /** Returns false when training must stop (divergence). */
@@ -276,7 +242,7 @@ export class Trainer implements TrainingRun {
     });
     this.trainingMs += performance.now() - began;
     if (!result.finite) {
-      this.setStatus(
+      this.control.setStatus(
         'diverged',
         `The loss became ${result.loss} at step ${this.step + 1} (seed ${seed}). The learning rate ${lr.toPrecision(3)} is probably too high for this model: lower it and train again. The weights are kept as they were before that step.`,
       );
@@ -308,7 +274,7 @@ export class Trainer implements TrainingRun {
 
   private emitProgress(lr: number): void {
     const { loss, correct, count } = this.window;
-    this.emit({
+    this.control.emit({
       type: 'progress',
       progress: {
         step: this.step,
@@ -332,7 +298,7 @@ export class Trainer implements TrainingRun {
     this.lastValidation = validation
       ? evaluate(this.model, validation, Math.max(this.config.batchSize, 256), this.config.loss)
       : null;
-    this.emit({
+    this.control.emit({
       type: 'epoch',
       epoch: this.step / this.stepsPerEpoch,
       train: this.lastTrain,
