@@ -69,7 +69,7 @@ export async function acquireDevice(gpu: GPU | undefined | null, options: Acquir
     return fail('no-adapter', `WebGPU is present but no graphics adapter could be opened (${describe(e)}).`);
   }
   if (!adapter) {
-    return fail('no-adapter', 'WebGPU is present but found no usable graphics adapter; training runs on the CPU.');
+    return fail('no-adapter', 'WebGPU is present but found no usable graphics adapter.');
   }
   const limits = adapter.limits;
   for (const [name, need] of Object.entries(REQUIRED)) {
