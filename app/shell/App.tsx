@@ -2,17 +2,20 @@
  * The application root: picks the page for the current hash route and wires the global keyboard
  * shortcuts (lesson navigation works from any lesson; presenter mode from anywhere).
  */
-import { type ReactElement, useCallback } from 'react';
+import { lazy, type ReactElement, Suspense, useCallback } from 'react';
 import { neighbours } from '../../lessons/course';
 import { togglePresenter } from '../stores/settings';
-import { Studio } from '../studio/Studio';
 import { ErrorBoundary } from './ErrorBoundary';
+import { toggleFullscreen } from './fullscreen';
 import { type ShortcutAction, useShortcuts } from './keyboard';
 import { Layout } from './Layout';
 import { LessonPage } from './LessonPage';
 import { NotFound } from './NotFound';
 import { Outline } from './Outline';
 import { navigate, type Route, useRoute } from './router';
+
+// The studio (d3 charts, the builder, the worker client) loads only when a student opens it.
+const Studio = lazy(() => import('../studio/Studio').then((m) => ({ default: m.Studio })));
 
 export function App(): ReactElement {
   const route = useRoute();
@@ -21,6 +24,10 @@ export function App(): ReactElement {
     (action: ShortcutAction): void => {
       if (action === 'presenter') {
         togglePresenter();
+        return;
+      }
+      if (action === 'fullscreen') {
+        toggleFullscreen();
         return;
       }
       if (route.name !== 'lesson') return;
@@ -47,7 +54,17 @@ function Page({ route }: { readonly route: Route }): ReactElement {
     case 'lesson':
       return <LessonPage id={route.id} />;
     case 'studio':
-      return <Studio />;
+      return (
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading the studio…
+            </p>
+          }
+        >
+          <Studio />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFound path={route.path} />;
   }

@@ -5,11 +5,13 @@
  */
 import { type ReactElement, type ReactNode, useEffect } from 'react';
 import { togglePresenter, useSettings } from '../stores/settings';
+import { toggleFullscreen, useFullscreen } from './fullscreen';
 import { SHORTCUTS } from './keyboard';
 import { routeHref } from './router';
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactElement {
   const presenter = useSettings((s) => s.presenter);
+  const fullscreen = useFullscreen();
 
   useEffect(() => {
     document.documentElement.toggleAttribute('data-presenter', presenter);
@@ -29,15 +31,26 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
           <a href={routeHref({ name: 'outline' })}>Course outline</a>
           <a href={routeHref({ name: 'studio' })}>Training studio</a>
         </nav>
-        <button
-          type="button"
-          className="button presenter-toggle"
-          aria-pressed={presenter}
-          onClick={togglePresenter}
-          title="Larger type and higher contrast for projecting (shortcut: P)"
-        >
-          Presenter <kbd>P</kbd>
-        </button>
+        <div className="header-actions">
+          <button
+            type="button"
+            className="button presenter-toggle"
+            aria-pressed={presenter}
+            onClick={togglePresenter}
+            title="Larger type and higher contrast for projecting (shortcut: P)"
+          >
+            Presenter <kbd>P</kbd>
+          </button>
+          <button
+            type="button"
+            className="button presenter-toggle"
+            aria-pressed={fullscreen}
+            onClick={toggleFullscreen}
+            title="Fill the screen, for projecting (shortcut: F)"
+          >
+            Full screen <kbd>F</kbd>
+          </button>
+        </div>
       </header>
       <main id="main" tabIndex={-1}>
         {children}

@@ -15,9 +15,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: ['[', 'Alt+←'], description: 'previous lesson' },
   { keys: [']', 'Alt+→'], description: 'next lesson' },
   { keys: ['P'], description: 'presenter mode on/off' },
+  { keys: ['F'], description: 'full screen on/off' },
 ];
 
-export type ShortcutAction = 'prev' | 'next' | 'presenter';
+export type ShortcutAction = 'prev' | 'next' | 'presenter' | 'fullscreen';
 
 export function actionFor(event: KeyboardEvent): ShortcutAction | null {
   if (event.ctrlKey || event.metaKey) return null;
@@ -29,6 +30,7 @@ export function actionFor(event: KeyboardEvent): ShortcutAction | null {
   if (event.key === '[') return 'prev';
   if (event.key === ']') return 'next';
   if (event.key === 'p' || event.key === 'P') return 'presenter';
+  if (event.key === 'f' || event.key === 'F') return 'fullscreen';
   return null;
 }
 

@@ -11,6 +11,7 @@ import { useStudio } from '../stores/studio';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { NumberField } from '../ui/NumberField';
 import { updateHyper } from './actions';
+import { LayerSwitches } from './LayerSwitches';
 
 const OPTIMIZERS: readonly { value: OptimizerKind; label: string }[] = [
   { value: 'sgd', label: 'SGD' },
@@ -84,6 +85,7 @@ export function HyperPanel(): ReactElement {
           onChange={(seed) => updateHyper({ seed })}
         />
       </div>
+      <LayerSwitches />
       <fieldset className="augment">
         <legend>Augmentation</legend>
         <label>

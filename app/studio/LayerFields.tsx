@@ -23,9 +23,13 @@ const LABELS: Readonly<Record<string, string>> = {
   with: 'Add output of',
   momentum: 'Momentum',
   epsilon: 'Epsilon',
+  dilation: 'Dilation',
+  groups: 'Groups',
+  bias: 'Bias',
 };
 
-const HIDDEN = new Set(['dilation', 'groups', 'bias', 'shape', 'epsilon']);
+// The input's shape comes from the dataset; epsilon is numerics, not a modelling choice.
+const HIDDEN = new Set(['shape', 'epsilon']);
 
 export interface LayerFieldsProps {
   readonly layer: LayerSpec;
@@ -52,6 +56,22 @@ export function LayerFields({ layer, layerLabel, earlierIds, onChange }: LayerFi
     <>
       {fields.map(([name, rule]) => {
         const label = LABELS[name] ?? name;
+        if (rule.kind === 'boolean') {
+          // Every optional boolean in the schema (bias) defaults to true: absent means on.
+          return (
+            <div key={name} className="layer-field layer-field--check" data-field={name}>
+              <label>
+                <input
+                  type="checkbox"
+                  checked={record[name] !== false}
+                  aria-label={`${label} of ${layerLabel}`}
+                  onChange={(event) => set(name, event.target.checked ? undefined : false)}
+                />
+                {label}
+              </label>
+            </div>
+          );
+        }
         if (rule.kind === 'activation' || name === 'with') {
           const options = rule.kind === 'activation' ? ACTIVATION_KINDS : earlierIds;
           return (

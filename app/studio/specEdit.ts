@@ -5,7 +5,7 @@
  */
 import type { LayerSpec, LayerType, ModelSpec } from '../../engine/spec';
 
-/** Layer types a student can add from the builder (input is fixed; add needs a shortcut id). */
+/** Layer types a student can add from the builder (input is fixed and always first). */
 export const ADDABLE_TYPES: readonly LayerType[] = [
   'conv2d',
   'maxpool',
@@ -16,6 +16,7 @@ export const ADDABLE_TYPES: readonly LayerType[] = [
   'flatten',
   'globalavgpool',
   'dense',
+  'add',
   'softmax',
 ];
 

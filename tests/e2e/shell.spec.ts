@@ -71,6 +71,18 @@ test('presenter mode enlarges the root font 1.5x and survives a reload', async (
   expect(await rootFontSize(page)).toBeCloseTo(normal, 1);
 });
 
+test('F and the header button put the page in full screen and take it out again', async ({ page }) => {
+  await page.goto('/#/studio');
+  const button = page.getByRole('button', { name: /^Full screen/ });
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  await page.keyboard.press('f');
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  expect(await page.evaluate(() => document.fullscreenElement === document.documentElement)).toBe(true);
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+  expect(await page.evaluate(() => document.fullscreenElement)).toBeNull();
+});
+
 test('[ and ] (and Alt+arrows) move between lessons in course order', async ({ page }) => {
   await page.goto(`/#/lesson/${first.id}`);
   await expect(page.getByRole('heading', { level: 1, name: first.title })).toBeVisible();

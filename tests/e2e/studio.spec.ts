@@ -72,3 +72,53 @@ test('an invalid layer edit is explained next to its row and the page keeps work
   await expect(row.getByTestId('layer-error')).toHaveCount(0);
   await expect(row.getByTestId('layer-shape')).toHaveText('10×8×8');
 });
+
+test('the builder edits dilation and bias, and the batch-norm and dropout switches add their layers', async ({
+  page,
+}) => {
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  const totals = page.getByTestId('model-totals');
+  await expect(totals).toContainText('19,880 parameters');
+  // Dilation 2 spreads the 5×5 taps over 9×9: 28 − 9 + 1 = 20.
+  const dilation = page.getByRole('textbox', { name: /^Dilation of layer 1 / });
+  await dilation.fill('2');
+  await expect(page.getByTestId('layer-row-1').getByTestId('layer-shape')).toHaveText('10×20×20');
+  await dilation.fill('');
+  await expect(page.getByTestId('layer-row-1').getByTestId('layer-shape')).toHaveText('10×24×24');
+  // No bias on the first conv: its 10 bias parameters go.
+  const bias = page.getByRole('checkbox', { name: /^Bias of layer 1 / });
+  await bias.uncheck();
+  await expect(totals).toContainText('19,870 parameters');
+  await bias.check();
+  await expect(totals).toContainText('19,880 parameters');
+
+  await page.getByRole('tab', { name: 'Hyperparameters' }).click();
+  await page.getByRole('checkbox', { name: /Batch norm after every convolution/ }).check();
+  await page.getByRole('checkbox', { name: /Dropout before the classifier/ }).check();
+  await page.getByRole('tab', { name: 'Model' }).click();
+  // conv → batchnorm → relu twice (+2·10 gamma and beta each), and dropout before the last dense.
+  await expect(totals).toContainText('13 layers');
+  await expect(totals).toContainText('19,920 parameters');
+  const types = await page
+    .locator('[data-testid^="layer-row-"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-type')));
+  expect(types).toEqual([
+    'input',
+    'conv2d',
+    'batchnorm',
+    'activation',
+    'maxpool',
+    'conv2d',
+    'batchnorm',
+    'activation',
+    'maxpool',
+    'flatten',
+    'dense',
+    'dropout',
+    'dense',
+  ]);
+  // The edited net trains.
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+});
