@@ -1,7 +1,8 @@
 /**
  * Trains a network in the studio the way a student would, by clicking through the UI of a running
  * app in headless Chromium, and reports what the studio showed: validation accuracy per epoch,
- * images/s, main-thread long tasks, and screenshots of the live views at the end. It is how the
+ * test-set accuracy at the end (the studio's "Evaluate on test set"), images/s, main-thread long
+ * tasks, and screenshots of the live views at the end. It is how the
  * full-dataset figures in BENCHMARKS.md are measured (a measurement, not a test: it takes minutes
  * to an hour and needs `npm run fetch-data` first).
  *
@@ -151,6 +152,16 @@ async function main(): Promise<void> {
     }
   }
   const seconds = (Date.now() - started) / 1000;
+  // The held-out test split, evaluated once on the final weights with the studio's own button.
+  await page.getByRole('button', { name: 'Evaluate on test set' }).click();
+  const result = page.getByTestId('test-result');
+  await result.waitFor({ timeout: 600_000 });
+  const test = {
+    accuracy: Number(await result.getAttribute('data-accuracy')),
+    loss: Number(await result.getAttribute('data-loss')),
+    images: Number(await result.getAttribute('data-count')),
+  };
+  log(`test set: ${(test.accuracy * 100).toFixed(2)}% accuracy on ${test.images} images`);
   for (const tab of ['Activations', 'Confusion matrix', 'First-layer filters']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForTimeout(1500);
@@ -158,12 +169,13 @@ async function main(): Promise<void> {
   }
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   const median = [...throughput].sort((a, b) => a - b)[Math.floor(throughput.length / 2)] ?? 0;
-  const result = {
+  const report = {
     dataset: opt.dataset,
     preset: opt.preset,
     status,
     epochs: perEpoch,
     finalValidationAccuracy: perEpoch.at(-1)?.validationAccuracy ?? null,
+    test,
     medianImagesPerSecond: Math.round(median),
     seconds: Math.round(seconds),
     longTasksOver50ms: longTasks.length,
@@ -171,7 +183,7 @@ async function main(): Promise<void> {
     backend: (await page.getByTestId('backend-status').textContent())?.trim(),
     settings: { ...opt },
   };
-  console.log(JSON.stringify(result));
+  console.log(JSON.stringify(report));
   await browser.close();
 }
 

@@ -15,7 +15,8 @@ export type Route =
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
   if (path === '/' || path === '') return { name: 'outline' };
-  if (/^\/studio\/?$/.test(path)) return { name: 'studio' };
+  // The studio takes a query: a share link's set-up (app/studio/keep/share.ts).
+  if (/^\/studio\/?(\?.*)?$/s.test(path)) return { name: 'studio' };
   const lesson = /^\/lesson\/([a-z0-9-]+)\/?$/.exec(path);
   if (lesson?.[1]) return { name: 'lesson', id: lesson[1] };
   return { name: 'notFound', path };

@@ -36,6 +36,9 @@ export interface DatasetState {
   readonly validation: number;
 }
 
+/** He (Kaiming) normal for ReLU nets, Xavier (Glorot) uniform, or small normal noise (σ = 0.01). */
+export type StudioInit = 'he' | 'xavier' | 'normal';
+
 /** The hyperparameters as the form edits them; hyper.ts turns them into TrainerConfig fields. */
 export interface StudioHyper {
   readonly optimizer: OptimizerKind;
@@ -45,6 +48,8 @@ export interface StudioHyper {
   readonly epochs: number;
   readonly l2: number;
   readonly seed: number;
+  /** Weight initialisation; applies when the model is (re)built. */
+  readonly init: StudioInit;
   readonly flip: boolean;
   readonly crop: boolean;
   readonly jitter: boolean;
@@ -103,7 +108,6 @@ export interface StudioState {
   /** Epochs trained by earlier runs over the same weights, so the curves' x axis keeps going. */
   readonly epochOffset: number;
   readonly lastEpoch: EpochResult | null;
-  readonly samples: readonly WireTensor[];
   readonly sample: number;
   readonly activationSource: 'sample' | 'drawing';
   readonly filters: WireTensor | null;
@@ -123,6 +127,7 @@ export const DEFAULT_HYPER: StudioHyper = {
   epochs: 2,
   l2: 0,
   seed: 1,
+  init: 'he',
   flip: false,
   crop: false,
   jitter: false,
@@ -146,7 +151,6 @@ const initial: StudioState = {
   history: EMPTY_HISTORY,
   epochOffset: 0,
   lastEpoch: null,
-  samples: [],
   sample: 0,
   activationSource: 'sample',
   filters: null,
@@ -233,10 +237,6 @@ export function addEpoch(result: EpochResult): void {
         }
       : h,
   });
-}
-
-export function setSamples(samples: readonly WireTensor[]): void {
-  set({ samples });
 }
 
 export function chooseSample(sample: number): void {

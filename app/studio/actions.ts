@@ -5,24 +5,13 @@
  */
 import { PRESETS } from '../../engine/spec';
 import type { BackendChoice, DatasetSource } from '../../engine/worker/protocol';
-import {
-  type DatasetChoice,
-  patchDataset,
-  patchHyper,
-  type StudioHyper,
-  setDraft,
-  setSamples,
-  useStudio,
-} from '../stores/studio';
+import { type DatasetChoice, patchDataset, patchHyper, type StudioHyper, setDraft, useStudio } from '../stores/studio';
 import { summaryResult } from '../ui/summaryResult';
 import { sendBuild, setControllerHooks, studioClient } from './controller';
 import { trainerConfig } from './hyper';
+import { holdsKeptWeights, keepStartup, noteStep, startKeep, takePendingModel } from './keep';
 import { markLiveDirty, startLivePolling } from './live';
 import { withInputShape } from './specEdit';
-
-/** How many validation images the sample grid shows. */
-const SAMPLE_COUNT = 16;
-let samplesWanted = false;
 
 /** Resolves a path under the app (e.g. 'data/…') against the page, since the worker's own URL differs. */
 const appUrl = (path: string): string => new URL(path, document.baseURI).href;
@@ -43,17 +32,25 @@ export function openStudio(): () => void {
   setControllerHooks({
     // Order matters: data first (a backend may keep it on the GPU), then the model.
     onBackend: () => {
-      if (useStudio.getState().dataset.status === 'idle') loadDataset('embedded-mnist');
+      if (useStudio.getState().dataset.status !== 'idle') return;
+      // Keep and share: the first dataset comes from a share link or the restored session, read
+      // from IndexedDB (keepStartup resolves once per page; at once after that).
+      void keepStartup().then((choice) => {
+        if (useStudio.getState().dataset.status === 'idle') loadDataset(choice);
+      });
     },
     onDataset: onDatasetLoaded,
-    onModel: () => {
-      if (samplesWanted) void loadSamples();
-      markLiveDirty();
-    },
+    onModel: markLiveDirty,
     onActivity: markLiveDirty,
   });
   studioClient();
-  return startLivePolling();
+  // Keep and share: autosave, session restore, share links (actions passed in: no import cycle).
+  const stopKeep = startKeep({ loadDataset, resetModel });
+  const stopLive = startLivePolling();
+  return () => {
+    stopLive();
+    stopKeep();
+  };
 }
 
 let lastSource: DatasetSource | null = null;
@@ -73,7 +70,6 @@ function sendDataset(choice: DatasetChoice, source: DatasetSource): void {
   // Dropped files are transferred to the worker; keep only re-fetchable sources for a re-split.
   lastSource = source.kind === 'files' ? null : source;
   patchDataset({ choice, status: 'loading', error: null, progress: null });
-  setSamples([]);
   const { validation } = useStudio.getState().dataset;
   studioClient().send({ type: 'load-dataset', source, validation, seed: useStudio.getState().hyper.seed });
 }
@@ -89,7 +85,6 @@ function onDatasetLoaded(): void {
   const { dataset, draft } = useStudio.getState();
   const shape = dataset.info?.shape;
   if (!shape) return;
-  samplesWanted = true;
   const input = draft.layers[0];
   const fits = input?.type === 'input' && input.shape.join() === shape.join();
   if (!fits) {
@@ -97,20 +92,9 @@ function onDatasetLoaded(): void {
     const key = shape[0] === 3 ? 'convnetjs-cifar10' : 'lecture-mnist';
     setDraft(withInputShape(PRESETS[key]!.spec, shape), key);
   }
+  // Keep and share: a restored session or a loaded model file builds its own model and imports its weights.
+  if (takePendingModel()) return;
   resetModel();
-}
-
-async function loadSamples(): Promise<void> {
-  samplesWanted = false;
-  const info = useStudio.getState().dataset.info;
-  const n = Math.min(SAMPLE_COUNT, info?.validationCount ?? 0);
-  const client = studioClient();
-  try {
-    const answers = await Promise.all(Array.from({ length: n }, (_, i) => client.snapshot('activations', 0, i)));
-    setSamples(answers.flatMap((tensors) => tensors.slice(0, 1)));
-  } catch {
-    samplesWanted = true; // e.g. the dataset changed meanwhile; the next model retries.
-  }
 }
 
 export function applyPreset(key: string): void {
@@ -125,7 +109,8 @@ export function applyPreset(key: string): void {
 export function editDraft(spec: Parameters<typeof setDraft>[0]): void {
   setDraft(spec, null);
   const { status, progress } = useStudio.getState();
-  if (status === 'idle' && progress === null && summaryResult(spec).ok) resetModel();
+  // Keep and share: weights restored or loaded from a file count as trained (holdsKeptWeights).
+  if (status === 'idle' && progress === null && !holdsKeptWeights() && summaryResult(spec).ok) resetModel();
 }
 
 /** Stops training and rebuilds the model (from the draft if valid, else the last valid model). */
@@ -137,7 +122,7 @@ export function resetModel(): void {
   client.send({ type: 'stop' });
   client.send({ type: 'configure', config: trainerConfig(hyper, dataset.info?.shape[2] ?? 28) });
   useStudio.setState({ epochOffset: 0 });
-  sendBuild(spec, hyper.seed);
+  sendBuild(spec, hyper.seed, hyper.init);
 }
 
 export function updateHyper(patch: Partial<StudioHyper>): void {
@@ -191,4 +176,5 @@ export function togglePlay(): void {
 export function step(): void {
   if (!canTrain()) return;
   studioClient().send({ type: 'step' });
+  noteStep(); // Keep and share: a single step sends no event; let the session autosave after it.
 }

@@ -12,6 +12,7 @@ import {
   addEpoch,
   addProgress,
   patchDataset,
+  type StudioInit,
   setBackend,
   setBuilt,
   setModelError,
@@ -19,6 +20,7 @@ import {
   setWorkerError,
   useStudio,
 } from '../stores/studio';
+import { initScheme } from './hyper';
 
 interface Connection {
   readonly worker: Worker;
@@ -59,9 +61,9 @@ export function isConnected(): boolean {
 }
 
 /** Sends 'build' and remembers the spec, so the answer can be paired with it. */
-export function sendBuild(spec: ModelSpec, seed: number): void {
+export function sendBuild(spec: ModelSpec, seed: number, init: StudioInit = 'he'): void {
   pendingSpec = spec;
-  studioClient().send({ type: 'build', spec, seed });
+  studioClient().send({ type: 'build', spec, seed, init: initScheme(init) });
 }
 
 function receive(message: FromWorker): void {
@@ -93,6 +95,8 @@ function receive(message: FromWorker): void {
     // Answers to requests resolve their promises in WorkerClient and never arrive here.
     case 'snapshot':
     case 'prediction':
+    case 'evaluation':
+    case 'mistakes':
     case 'weights':
     case 'done':
       return;

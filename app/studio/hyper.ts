@@ -3,10 +3,11 @@
  * in one place so the form, the Reset action and the tests agree on what each control means.
  */
 import type { AugmentOptions } from '../../engine/data/augment';
+import type { InitScheme } from '../../engine/train/initializers';
 import type { OptimizerConfig, OptimizerKind } from '../../engine/train/optimizers';
 import type { Schedule, ScheduleKind } from '../../engine/train/schedules';
 import type { HyperParameters } from '../../engine/worker/protocol';
-import type { StudioHyper } from '../stores/studio';
+import type { StudioHyper, StudioInit } from '../stores/studio';
 
 function optimizer(kind: OptimizerKind): OptimizerConfig {
   // 0.9 is the momentum every textbook (and the lecture) starts from.
@@ -36,6 +37,11 @@ function augmentation(h: StudioHyper, imageSize: number): AugmentOptions | null 
     brightness: h.jitter ? 0.1 : 0,
     contrast: h.jitter ? 0.1 : 0,
   };
+}
+
+/** The form's choice as the engine's initialiser (σ = 0.01: the classic "small random numbers"). */
+export function initScheme(init: StudioInit): InitScheme {
+  return init === 'normal' ? { normal: 0.01 } : init;
 }
 
 export function trainerConfig(h: StudioHyper, imageSize: number): HyperParameters {

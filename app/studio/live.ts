@@ -3,16 +3,24 @@
  * new drawing) marks the views dirty; a timer then asks the worker for one round of snapshots:
  * every weight and gradient (for the first-layer filters and the per-layer norms), the chosen
  * sample's activations at every layer, and the drawing's prediction. At most one round is in
- * flight and rounds start at most every ROUND_MS, so the worker spends its time training and the
- * page redraws a few times a second, however fast training goes.
+ * flight and rounds start at most every ROUND_MS (every other tick while training runs), so the
+ * worker spends its time training and the page redraws a few times a second, however fast
+ * training goes.
  */
 import type { WireTensor } from '../../engine/worker/protocol';
 import { type LayerNorm, setLive, setPrediction, useStudio } from '../stores/studio';
 import { studioClient } from './controller';
 
 const ROUND_MS = 300;
+/**
+ * While training runs every tick finds the views dirty: take a round on every other tick only
+ * (~1.7 rounds a second), which halves what the live views cost the page and the worker
+ * (`npm run bench:studio`, BENCHMARKS.md).
+ */
+const TICKS_PER_ROUND_WHILE_TRAINING = 2;
 let dirty = true;
 let busy = false;
+let ticks = 0;
 
 export function markLiveDirty(): void {
   dirty = true;
@@ -22,6 +30,7 @@ export function markLiveDirty(): void {
 export function startLivePolling(): () => void {
   const timer = window.setInterval(() => {
     if (!dirty || busy || useStudio.getState().built === null) return;
+    if (useStudio.getState().status === 'running' && ++ticks % TICKS_PER_ROUND_WHILE_TRAINING !== 0) return;
     dirty = false;
     busy = true;
     void round().finally(() => {
@@ -35,21 +44,22 @@ async function round(): Promise<void> {
   const client = studioClient();
   const { sample, drawing, activationSource, built } = useStudio.getState();
   try {
-    const weights = await client.snapshot('weights', null, 0);
-    const gradients = await client.snapshot('gradients', null, 0);
-    const activations =
+    // All requests at once (the worker answers them at its next pause between steps), and all
+    // answers applied together, so React renders the views once per round.
+    const [weights, gradients, activations, answer] = await Promise.all([
+      client.snapshot('weights', null, 0),
+      client.snapshot('gradients', null, 0),
       activationSource === 'sample' && useStudio.getState().dataset.status === 'ready'
-        ? await client.snapshot('activations', null, sample)
-        : [];
+        ? client.snapshot('activations', null, sample)
+        : [],
+      // The image is transferred to the worker, so send a copy and keep the drawing.
+      drawing ? client.predict(drawing.slice(), true) : null,
+    ]);
     const firstConv = built?.layers.find((l) => l.type === 'conv2d');
     const filters = weights.find((t) => firstConv && t.name === `${firstConv.id}.weight`) ?? null;
     setLive(filters, activations, layerNorms(weights, gradients));
-    if (drawing) {
-      // The image is transferred to the worker, so send a copy and keep the drawing.
-      const answer = await client.predict(drawing.slice(), true);
-      if (useStudio.getState().drawing !== null) {
-        setPrediction({ probabilities: answer.probabilities, activations: answer.activations });
-      }
+    if (answer && useStudio.getState().drawing !== null) {
+      setPrediction({ probabilities: answer.probabilities, activations: answer.activations });
     }
   } catch {
     // A request can fail while the model is being rebuilt; the next change asks again.

@@ -3,6 +3,7 @@
  * GpuModel with its own buffer pool and pipeline cache on one device, and GpuTrainers over it.
  */
 import type { ModelSpec } from '../spec/types';
+import type { InitScheme } from '../train/initializers';
 import type { TrainerConfig, TrainerData } from '../train/trainer';
 import type { ModelHost, NamedTensor } from '../worker/backend';
 import { BufferPool } from './buffers';
@@ -15,9 +16,10 @@ export function gpuHost(
   spec: ModelSpec,
   seed: number,
   weights?: Readonly<Record<string, ArrayLike<number>>>,
+  init?: InitScheme,
 ): ModelHost & { readonly model: GpuModel } {
   const ctx = { device, pipelines: new PipelineCache(device), pool: new BufferPool(device) };
-  const model = createGpuModel(ctx, spec, { seed, weights });
+  const model = createGpuModel(ctx, spec, { seed, weights, init });
   const tensors = (named: Record<string, Float32Array>): NamedTensor[] =>
     model.params.map((p) => ({ name: p.name, layer: p.layer, shape: p.shape, data: named[p.name]! }));
   return {

@@ -8,6 +8,7 @@ import { createCpuModel, getWeights, loadWeights } from '../cpu/model';
 import { acquireDevice } from '../gpu/device';
 import type { ModelSpec, ModelSummary } from '../spec/types';
 import type { Tensor } from '../tensor/tensor';
+import type { InitScheme } from '../train/initializers';
 import type { Model } from '../train/model';
 import { Trainer, type TrainerConfig, type TrainerData, type TrainingRun } from '../train/trainer';
 import type { BackendChoice } from './protocol';
@@ -96,11 +97,13 @@ export function cpuHost(
   spec: ModelSpec,
   seed: number,
   weights?: Readonly<Record<string, ArrayLike<number>>>,
-): ModelHost {
-  const model: Model = createCpuModel(spec, { seed });
+  init?: InitScheme,
+): ModelHost & { readonly model: Model } {
+  const model: Model = createCpuModel(spec, { seed, init });
   if (weights) loadWeights(model, weights);
   const inputShape = model.summary.layers[0]!.outputShape;
   return {
+    model,
     summary: model.summary,
     logitsLayer: model.logitsLayer,
     createTrainer: (data, config) => new Trainer(model, data, config),

@@ -3,7 +3,16 @@
  * requestId into promises, and hands every other message to subscribers. It only needs a
  * port (postMessage + a message listener), so tests drive it over a MessageChannel in Node.
  */
-import { type FromWorker, type SnapshotKind, type ToWorker, transferablesOf, type WireTensor } from './protocol';
+import type { BrowsePage } from './browse';
+import {
+  type BrowseSplit,
+  type EvalSplit,
+  type FromWorker,
+  type SnapshotKind,
+  type ToWorker,
+  transferablesOf,
+  type WireTensor,
+} from './protocol';
 
 export interface PortLike {
   postMessage(message: unknown, transfer: Transferable[]): void;
@@ -41,6 +50,34 @@ export class WorkerClient {
     return this.request((requestId) => ({ type: 'predict', requestId, image, activations })).then((m) => {
       if (m.type !== 'prediction') throw new Error(`Expected a prediction, got ${m.type}`);
       return m;
+    });
+  }
+
+  /** Metrics of a split's first `limit` images (every image when null) on the current weights. */
+  evaluate(split: EvalSplit, limit: number | null = null): Promise<Extract<FromWorker, { type: 'evaluation' }>> {
+    return this.request((requestId) => ({ type: 'evaluate', requestId, split, limit })).then((m) => {
+      if (m.type !== 'evaluation') throw new Error(`Expected an evaluation, got ${m.type}`);
+      return m;
+    });
+  }
+
+  /** The split's misclassified images, most confident first (see the 'mistakes' request). */
+  mistakes(
+    split: EvalSplit,
+    options: { readonly limit: number; readonly label?: number | null; readonly maxImages?: number | null },
+  ): Promise<Extract<FromWorker, { type: 'mistakes' }>> {
+    const { limit, label = null, maxImages = null } = options;
+    return this.request((requestId) => ({ type: 'mistakes', requestId, split, limit, label, maxImages })).then((m) => {
+      if (m.type !== 'mistakes') throw new Error(`Expected mistakes, got ${m.type}`);
+      return m;
+    });
+  }
+
+  /** One page of the dataset browser (see the 'browse' request). */
+  browse(split: BrowseSplit, label: number | null, offset: number, count: number): Promise<BrowsePage> {
+    return this.request((requestId) => ({ type: 'browse', requestId, split, label, offset, count })).then((m) => {
+      if (m.type !== 'browse') throw new Error(`Expected a browse page, got ${m.type}`);
+      return m.page;
     });
   }
 

@@ -7,7 +7,10 @@
  */
 import type { LoadProgress } from '../data/progress';
 import type { ModelSpec, ModelSummary } from '../spec/types';
+import type { InitScheme } from '../train/initializers';
+import type { Metrics } from '../train/metrics';
 import type { TrainerConfig, TrainerEvent } from '../train/trainer';
+import type { BrowsePage } from './browse';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type BackendKind = 'webgpu' | 'cpu';
@@ -39,6 +42,24 @@ export interface WireTensor {
 
 export type SnapshotKind = 'activations' | 'weights' | 'gradients';
 
+/** A split the dataset browser can show. */
+export type BrowseSplit = 'train' | 'validation' | 'test';
+
+/** A held-out split the page can ask the worker to evaluate. */
+export type EvalSplit = 'validation' | 'test';
+
+/** One misclassified image of a split, as the 'mistakes' answer lists them. */
+export interface MistakeItem {
+  /** The image's index in its split. */
+  readonly index: number;
+  readonly label: number;
+  readonly predicted: number;
+  /** Softmax probabilities of every class (so probabilities[predicted] is the confidence). */
+  readonly probabilities: Float32Array;
+  /** The image as the network sees it: [1, C, H, W] in [0, 1]. */
+  readonly image: WireTensor;
+}
+
 /** Hyperparameters the page may change; some apply live, the rest from the next start. */
 export type HyperParameters = Partial<TrainerConfig>;
 
@@ -50,7 +71,13 @@ export type ToWorker =
       readonly validation: number;
       readonly seed: number;
     }
-  | { readonly type: 'build'; readonly spec: ModelSpec; readonly seed: number }
+  | {
+      readonly type: 'build';
+      readonly spec: ModelSpec;
+      readonly seed: number;
+      /** Weight initialisation; the engine's default ('he') when absent. */
+      readonly init?: InitScheme;
+    }
   | { readonly type: 'configure'; readonly config: HyperParameters }
   | { readonly type: 'start' }
   | { readonly type: 'pause' }
@@ -73,6 +100,34 @@ export type ToWorker =
     }
   | { readonly type: 'export-weights'; readonly requestId: number }
   | {
+      /** A page of the dataset browser: `count` images of a split from `offset`, of class `label` if set. */
+      readonly type: 'browse';
+      readonly requestId: number;
+      readonly split: BrowseSplit;
+      readonly label: number | null;
+      readonly offset: number;
+      readonly count: number;
+    }
+  | {
+      /** Evaluation-mode metrics of a split's first `limit` images (all when null), between steps. */
+      readonly type: 'evaluate';
+      readonly requestId: number;
+      readonly split: EvalSplit;
+      readonly limit: number | null;
+    }
+  | {
+      /**
+       * The split's misclassified images (of its first `maxImages`, all when null), most confident
+       * mistakes first, at most `limit` of them, only of true class `label` when it is not null.
+       */
+      readonly type: 'mistakes';
+      readonly requestId: number;
+      readonly split: EvalSplit;
+      readonly limit: number;
+      readonly label: number | null;
+      readonly maxImages: number | null;
+    }
+  | {
       readonly type: 'import-weights';
       readonly requestId: number;
       readonly weights: Readonly<Record<string, Float32Array>>;
@@ -88,6 +143,7 @@ export type FromWorker =
     }
   | { readonly type: 'dataset-progress'; readonly progress: LoadProgress }
   | { readonly type: 'dataset'; readonly info: DatasetInfo }
+  | { readonly type: 'browse'; readonly requestId: number; readonly page: BrowsePage }
   | { readonly type: 'model'; readonly summary: ModelSummary }
   | { readonly type: 'trainer'; readonly event: TrainerEvent }
   | {
@@ -103,6 +159,28 @@ export type FromWorker =
       readonly activations: readonly WireTensor[];
     }
   | { readonly type: 'weights'; readonly requestId: number; readonly weights: Readonly<Record<string, Float32Array>> }
+  | {
+      readonly type: 'evaluation';
+      readonly requestId: number;
+      readonly split: EvalSplit;
+      readonly metrics: Metrics;
+      /** Training steps done when the weights were read (0 before any training). */
+      readonly step: number;
+    }
+  | {
+      readonly type: 'mistakes';
+      readonly requestId: number;
+      readonly split: EvalSplit;
+      readonly items: readonly MistakeItem[];
+      /** Images evaluated (the split, or its first maxImages) and how many of them are wrong. */
+      readonly evaluated: number;
+      readonly wrong: number;
+      /** Images in the whole split. */
+      readonly total: number;
+      /** Metrics over the evaluated images (confusion rows give the mistakes per true class). */
+      readonly metrics: Metrics;
+      readonly step: number;
+    }
   | { readonly type: 'done'; readonly requestId: number }
   | {
       readonly type: 'error';
@@ -124,6 +202,21 @@ export function transferablesOf(message: FromWorker | ToWorker): ArrayBuffer[] {
     case 'prediction':
       add(message.probabilities);
       for (const t of message.activations) add(t.data);
+      break;
+    case 'mistakes':
+      if ('items' in message) {
+        for (const item of message.items) {
+          add(item.probabilities);
+          add(item.image.data);
+        }
+      }
+      break;
+    case 'browse':
+      if ('page' in message) {
+        add(message.page.images);
+        add(message.page.indices);
+        add(message.page.labels);
+      }
       break;
     case 'weights':
     case 'import-weights':

@@ -10,10 +10,14 @@ import { gatherBatch } from '../data/batch';
 import { gpuHost } from '../gpu/host';
 import { GpuTrainer } from '../gpu/trainer';
 import type { ModelSpec } from '../spec/types';
+import { sizeOf } from '../tensor/tensor';
+import type { InitScheme } from '../train/initializers';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from './backend';
+import { browse } from './browse';
 import { type LoadedData, loadSource } from './datasets';
-import type { BackendChoice, DatasetInfo, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
+import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
+import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
 export type Post = (message: FromWorker) => void;
 
@@ -27,12 +31,16 @@ function platformGpu(): GPU | undefined {
 export class WorkerSession {
   private data: LoadedData | null = null;
   private host: ModelHost | null = null;
-  private built: { spec: ModelSpec; seed: number; weights: Weights | null } | null = null;
+  private built: { spec: ModelSpec; seed: number; init?: InitScheme; weights: Weights | null } | null = null;
   private trainer: TrainingRun | null = null;
   private unsubscribe: (() => void) | null = null;
   private config: TrainerConfig = DEFAULT_TRAINER_CONFIG;
   private backend: BackendSelection = { kind: 'cpu', reason: 'No backend was requested yet: the CPU engine is used.' };
   private choice: BackendChoice = 'cpu';
+  /** How each host computes a split's logits (evaluate and mistakes requests). */
+  private readonly logitsOf = new WeakMap<ModelHost, LogitsFn>();
+  /** Steps the last finished trainer took (the weights' age once it is gone). */
+  private lastSteps = 0;
 
   /** `gpu` is navigator.gpu by default; tests in Node pass the `webgpu` package's GPU object. */
   constructor(
@@ -65,7 +73,8 @@ export class WorkerSession {
         return;
       case 'build':
         this.stopTrainer();
-        this.built = { spec: message.spec, seed: message.seed, weights: null };
+        this.built = { spec: message.spec, seed: message.seed, init: message.init, weights: null };
+        this.lastSteps = 0;
         this.rebuild();
         this.post({ type: 'model', summary: this.requireHost().summary });
         return;
@@ -95,6 +104,19 @@ export class WorkerSession {
         return;
       case 'predict':
         await this.predict(message.requestId, message.image, message.activations);
+        return;
+      case 'evaluate':
+        await this.evaluate(message.requestId, message.split, message.limit);
+        return;
+      case 'mistakes':
+        await this.mistakes(message);
+        return;
+      case 'browse':
+        this.post({
+          type: 'browse',
+          requestId: message.requestId,
+          page: browse(this.requireData()[message.split], message.label, message.offset, message.count),
+        });
         return;
       case 'export-weights':
         this.post({ type: 'weights', requestId: message.requestId, weights: await this.requireHost().weights() });
@@ -137,10 +159,15 @@ export class WorkerSession {
     this.host?.destroy();
     this.host = null;
     const weights = built.weights ?? undefined;
-    this.host =
-      this.backend.kind === 'webgpu'
-        ? gpuHost(this.backend.device, built.spec, built.seed, weights)
-        : cpuHost(built.spec, built.seed, weights);
+    if (this.backend.kind === 'webgpu') {
+      const host = gpuHost(this.backend.device, built.spec, built.seed, weights, built.init);
+      this.logitsOf.set(host, gpuLogits(host.model));
+      this.host = host;
+    } else {
+      const host = cpuHost(built.spec, built.seed, weights, built.init);
+      this.logitsOf.set(host, cpuLogits(host.model));
+      this.host = host;
+    }
   }
 
   private releaseDevice(): void {
@@ -213,7 +240,9 @@ export class WorkerSession {
     trainer.pause();
     this.trainer = trainer;
     void trainer.run().then(() => {
-      if (this.trainer === trainer) this.trainer = null;
+      if (this.trainer !== trainer) return;
+      this.lastSteps = trainer.stepsDone;
+      this.trainer = null;
     });
     return trainer;
   }
@@ -245,6 +274,43 @@ export class WorkerSession {
     return params.filter((p) => wanted(p.layer)).map((p) => ({ name: p.name, shape: [...p.shape], data: p.data }));
   }
 
+  /** A split's first `limit` images (all when null) and their logits, on the current weights. */
+  private async splitLogits(split: EvalSplit, limit: number | null) {
+    const host = this.requireHost();
+    const dataset = this.requireData()[split];
+    const count = limit === null ? dataset.count : Math.max(0, Math.min(dataset.count, Math.floor(limit)));
+    const logitsOf = this.logitsOf.get(host);
+    if (!logitsOf) throw new Error('This model cannot be evaluated.');
+    const step = this.trainer?.stepsDone ?? this.lastSteps;
+    const logits = await logitsOf(dataset, count);
+    if (this.host !== host) throw new Error('The model changed during the evaluation: ask again.');
+    const classes = sizeOf(host.summary.layers[host.logitsLayer]!.outputShape);
+    return { dataset, count, classes, logits, step };
+  }
+
+  private async evaluate(requestId: number, split: EvalSplit, limit: number | null): Promise<void> {
+    const { dataset, count, classes, logits, step } = await this.splitLogits(split, limit);
+    const metrics = metricsOf(logits, dataset, count, classes, this.config.loss);
+    this.post({ type: 'evaluation', requestId, split, metrics, step });
+  }
+
+  private async mistakes(request: Extract<ToWorker, { type: 'mistakes' }>): Promise<void> {
+    const { dataset, count, classes, logits, step } = await this.splitLogits(request.split, request.maxImages);
+    const metrics = metricsOf(logits, dataset, count, classes, this.config.loss);
+    const items = mistakesOf(logits, dataset, count, classes, { limit: request.limit, label: request.label });
+    this.post({
+      type: 'mistakes',
+      requestId: request.requestId,
+      split: request.split,
+      items,
+      evaluated: count,
+      wrong: count - trace(metrics.confusion, classes),
+      total: dataset.count,
+      metrics,
+      step,
+    });
+  }
+
   private async predict(requestId: number, image: Float32Array, withActivations: boolean): Promise<void> {
     const host = this.requireHost();
     const outputs = await host.activations(image);
@@ -256,6 +322,13 @@ export class WorkerSession {
       : [];
     this.post({ type: 'prediction', requestId, probabilities, activations });
   }
+}
+
+/** Correct predictions: the confusion matrix's diagonal. */
+function trace(confusion: Uint32Array, classes: number): number {
+  let correct = 0;
+  for (let c = 0; c < classes; c++) correct += confusion[c * classes + c]!;
+  return correct;
 }
 
 function scopeOf(message: ToWorker): 'dataset' | 'model' | 'training' | 'request' | 'backend' {

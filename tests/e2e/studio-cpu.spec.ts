@@ -47,13 +47,27 @@ function shoot(page: Page, name: string): Promise<Buffer> {
   return page.screenshot({ path: `screenshots/${name}.png` });
 }
 
-test('lecture-mnist trains on the embedded subset past 90% validation accuracy', async ({ page }) => {
+test('a net built in the builder trains on the embedded subset past 90% validation accuracy', async ({ page }) => {
   test.setTimeout(300_000);
   await openStudio(page);
+  // From the linear classifier (input → flatten → dense 10), build conv → pool in front of it.
   await page.getByRole('tab', { name: 'Model' }).click();
-  await page.getByRole('button', { name: /^Lecture CNN/ }).click();
-  await expect(page.getByTestId('model-totals')).toContainText('8 layers');
-  await expect(page.getByTestId('layer-row-5').getByTestId('layer-shape')).toHaveText('160');
+  await page.getByRole('button', { name: /^Linear classifier/ }).click();
+  await expect(page.getByTestId('model-totals')).toContainText('3 layers');
+  const addType = page.getByLabel(/^Add a/);
+  const insert = page.getByRole('button', { name: 'Insert before the output layer' });
+  await addType.selectOption('conv2d');
+  await insert.click(); // input, flatten, conv2d, dense
+  await page.getByRole('button', { name: /^Move layer 2 \(conv2d.*\) up/ }).click();
+  await addType.selectOption('maxpool');
+  await insert.click(); // input, conv2d, flatten, maxpool, dense
+  await page.getByRole('button', { name: /^Move layer 3 \(maxpool.*\) up/ }).click();
+  // conv2d defaults: 8 filters, 3×3, 'same', relu → 8×28×28; pool → 8×14×14 → 1,568 → 10.
+  await expect(page.getByTestId('model-totals')).toContainText('5 layers');
+  await expect(page.getByTestId('layer-row-1').getByTestId('layer-shape')).toHaveText('8×28×28');
+  await expect(page.getByTestId('layer-row-2').getByTestId('layer-shape')).toHaveText('8×14×14');
+  await expect(page.getByTestId('layer-row-3').getByTestId('layer-shape')).toHaveText('1568');
+  await expect(page.getByTestId('model-totals')).toContainText('15,770 parameters');
 
   await page.getByRole('tab', { name: 'Hyperparameters' }).click();
   await page.getByRole('radio', { name: 'Adam' }).check();
@@ -74,7 +88,7 @@ test('lecture-mnist trains on the embedded subset past 90% validation accuracy',
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('throughput')).not.toHaveText('—', { timeout: 30_000 });
   await page.getByRole('tab', { name: 'First-layer filters' }).click();
-  await expect(page.getByTestId('filters-view').locator('canvas')).toHaveCount(10);
+  await expect(page.getByTestId('filters-view').locator('canvas')).toHaveCount(8);
 
   await expect
     .poll(async () => Number((await page.getByTestId('val-accuracy').getAttribute('data-value')) || 0), {
@@ -97,7 +111,7 @@ test('lecture-mnist trains on the embedded subset past 90% validation accuracy',
   await page.getByRole('tab', { name: 'Confusion matrix' }).click();
   await expect(page.getByTestId('confusion-matrix').locator('tbody tr')).toHaveCount(10);
   await page.getByRole('tab', { name: 'Activations' }).click();
-  await expect(page.getByTestId('activations-view').locator('li')).toHaveCount(8);
+  await expect(page.getByTestId('activations-view').locator('li')).toHaveCount(5);
   await shoot(page, 'studio-1280x800');
 
   await page.setViewportSize({ width: 1920, height: 1080 });

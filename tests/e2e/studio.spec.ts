@@ -28,7 +28,38 @@ test('the studio says which engine trains and why, and is linked from the header
       timeout: 60_000,
     },
   );
-  await expect(page.getByTestId('sample-grid').getByRole('button')).toHaveCount(16);
+  await expect(page.getByTestId('sample-grid').getByRole('button')).toHaveCount(24);
+});
+
+test('the dataset browser pages through each split, one class or all', async ({ page }) => {
+  await openStudio(page);
+  const browser = page.getByTestId('dataset-browser');
+  const range = browser.getByTestId('browser-range');
+  await expect(range).toContainText('1–24 of 1,000');
+  const cells = browser.locator('.sample-cell');
+  await expect(cells).toHaveCount(24);
+
+  // One class: every image on the page carries that label, and the count matches the option's.
+  const classSelect = browser.getByLabel('Class');
+  const option = (await classSelect.locator('option[value="3"]').textContent()) ?? '';
+  const count = Number(/\((\d[\d,]*)\)/.exec(option)?.[1]?.replace(/,/g, ''));
+  expect(count).toBeGreaterThan(24);
+  await classSelect.selectOption('3');
+  await expect(range).toContainText(`1–24 of ${count}`);
+  expect(new Set(await cells.evaluateAll((li) => li.map((x) => x.getAttribute('data-label'))))).toEqual(new Set(['3']));
+  await browser.getByRole('button', { name: /^Next/ }).click();
+  await expect(range).toContainText(`25–${Math.min(48, count)} of ${count}`);
+  await expect(browser.getByRole('button', { name: /Previous/ })).toBeEnabled();
+
+  // A validation image can be picked for the inspector; test images are only shown.
+  const first = browser.getByRole('button', { name: /^Validation sample/ }).first();
+  await first.click();
+  await expect(first).toHaveAttribute('aria-pressed', 'true');
+  await browser.getByLabel('Split').selectOption('test');
+  await classSelect.selectOption('');
+  await expect(range).toHaveText('1–24 of 2,000');
+  await expect(browser.getByRole('button', { name: /^Validation sample/ })).toHaveCount(0);
+  await expect(cells).toHaveCount(24);
 });
 
 test('a drawn digit gets a prediction whose probabilities sum to 1', async ({ page }) => {
