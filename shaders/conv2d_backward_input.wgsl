@@ -1,19 +1,22 @@
 // conv2d_backward_input: dx = dL/dx of a convolution, given dy = dL/dy (after the activation's
 // backward has been applied, i.e. the gradient of the pre-activation output).
 //
-// Per image n and group g this is again a matrix product, written as a gather so that every
-// input pixel is produced by exactly one thread (no atomics, deterministic):
-//   dx[c, q] = sum_r A[c, r] * B[r, q],  r = (f, ky, kx) over the group's filters and taps,
-//   A[c, r] = w[f, c, ky, kx],
-//   B[r, q] = dy[f, oy, ox] where q = (iy, ix) = (oy*sh - padTop + ky*dh, ox*sw - padLeft + kx*dw),
-//             or 0 when no output pixel reads q through that tap (stride gaps, edges).
+// Written as a gather so that every input pixel is produced by exactly one thread (no atomics,
+// deterministic):
+//   dx[n, c, iy, ix] = sum over the group's filters f and taps (ky, kx) of
+//     w[f, c, ky, kx] * dy[n, f, oy, ox],  oy = (iy + padTop - ky*dh) / sh,
+//                                          ox = (ix + padLeft - kx*dw) / sw,
+//   where a term exists only when the divisions are exact and (oy, ox) lies inside dy.
 //
 // Bindings (group 0): 0 Params, 1 dy [N, F, outH, outW], 2 w [F, C/groups, kh, kw],
 //   3 dx [N, C, H, W] (overwritten).
-// Workgroup: TILE x TILE (override, default 16); thread (lx, ly) owns dx[channel wid.y*TILE + ly,
-//   pixel wid.x*TILE + lx] of its group.
-// Dispatch: (ceil(H*W / TILE), ceil((C/groups) / TILE), N * groups); see engine/gpu/conv2d.ts.
-// Tiling: as conv2d_forward: TILE x TILE tiles of A and B staged in workgroup memory per step of r.
+// Workgroup: WG threads (override, default 64), 1-D.
+// Dispatch: ceil(N*groups * ceil((C/groups)/4) * H * ceil(W/8) / WG) workgroups via
+//   linearDispatch; see engine/gpu/conv2d.ts.
+// Blocking: as conv2d_forward, no workgroup memory and no barriers: each thread owns 4 input
+//   channels x 8 consecutive columns of one input row (8 vec4 accumulators). Per (f, ky) it keeps
+//   the 8 dy values it needs in two vec4 registers; when strideW = dilationW = 1 the window slides
+//   one column left per tap (one new load per kx), otherwise each column is resolved on its own.
 
 struct Params {
   batch: u32, inC: u32, inH: u32, inW: u32,
@@ -27,67 +30,115 @@ struct Params {
 @group(0) @binding(2) var<storage, read> w: array<f32>;
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
-override TILE: u32 = 16;
+override WG: u32 = 64;
+// 1 when strideW = dilationW = 1 (the sliding window), else 0; a pipeline constant, so the
+// other path is compiled out (software adapters would otherwise run both sides of the branch).
+override SLIDE: u32 = 0;
 
-var<workgroup> aTile: array<f32, TILE * TILE>; // [channel][r]
-var<workgroup> bTile: array<f32, TILE * TILE>; // [r][input pixel]
-
-// The output position that reads input coordinate i through tap k along one axis, or -1.
-fn source(i: u32, k: u32, stride: u32, dilation: u32, pad: u32, outSize: u32) -> i32 {
-  let t = i32(i + pad) - i32(k * dilation);
-  if (t < 0 || u32(t) % stride != 0u) {
-    return -1;
-  }
-  let o = u32(t) / stride;
-  return select(-1, i32(o), o < outSize);
+// dy[row + ox], or 0 when column ox is outside dy.
+fn dyAt(row: u32, ox: i32) -> f32 {
+  return select(0.0, dy[row + u32(max(ox, 0))], ox >= 0 && ox < i32(P.outW));
 }
 
-fn bValue(n: u32, g: u32, r: u32, q: u32) -> f32 {
-  let taps = P.kh * P.kw;
-  let f = g * (P.outC / P.groups) + r / taps;
-  let ky = (r % taps) / P.kw;
-  let kx = r % P.kw;
-  let oy = source(q / P.inW, ky, P.strideH, P.dilationH, P.padTop, P.outH);
-  let ox = source(q % P.inW, kx, P.strideW, P.dilationW, P.padLeft, P.outW);
-  if (oy < 0 || ox < 0) {
-    return 0.0;
-  }
-  return dy[((n * P.outC + f) * P.outH + u32(oy)) * P.outW + u32(ox)];
+// dy[row + t / sw] when t is a non-negative multiple of sw inside dy, else 0 (strided case).
+fn dyStrided(row: u32, t: i32) -> f32 {
+  let sw = i32(P.strideW);
+  let ok = t >= 0 && t % sw == 0 && t / sw < i32(P.outW);
+  return select(0.0, dy[row + u32(max(t, 0) / sw)], ok);
 }
 
-@compute @workgroup_size(TILE, TILE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
+fn store(n: u32, channel: u32, iy: u32, ix0: u32, v: vec4f) {
+  let base = ((n * P.inC + channel) * P.inH + iy) * P.inW;
+  for (var j = 0u; j < 4u; j++) {
+    if (ix0 + j < P.inW) {
+      dx[base + ix0 + j] = v[j];
+    }
+  }
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let t = (wid.y * nwg.x + wid.x) * WG + lid;
   let cg = P.inC / P.groups;
   let fg = P.outC / P.groups;
   let taps = P.kh * P.kw;
-  let R = fg * taps;
-  let pixels = P.inH * P.inW;
-  let n = wid.z / P.groups;
-  let g = wid.z % P.groups;
-  let q = wid.x * TILE + lid.x;
-  let c = wid.y * TILE + lid.y;
-  var acc = 0.0;
-  for (var r0 = 0u; r0 < R; r0 += TILE) {
-    // A[c, r0 + lx] = w[g*fg + f, c, tap]: weights are [F, cg, kh, kw].
-    let ra = r0 + lid.x;
-    var av = 0.0;
-    if (c < cg && ra < R) {
-      av = w[((g * fg + ra / taps) * cg + c) * taps + ra % taps];
-    }
-    aTile[lid.y * TILE + lid.x] = av;
-    let rb = r0 + lid.y;
-    var bv = 0.0;
-    if (rb < R && q < pixels) {
-      bv = bValue(n, g, rb, q);
-    }
-    bTile[lid.y * TILE + lid.x] = bv;
-    workgroupBarrier();
-    for (var t = 0u; t < TILE; t++) {
-      acc += aTile[lid.y * TILE + t] * bTile[t * TILE + lid.x];
-    }
-    workgroupBarrier();
+  let xBlocks = (P.inW + 7u) / 8u;
+  let cBlocks = (cg + 3u) / 4u;
+  if (t >= xBlocks * P.inH * cBlocks * P.batch * P.groups) {
+    return;
   }
-  if (c < cg && q < pixels) {
-    dx[(n * P.inC + g * cg + c) * pixels + q] = acc;
+  let ix0 = (t % xBlocks) * 8u;
+  let iy = (t / xBlocks) % P.inH;
+  let c0 = ((t / (xBlocks * P.inH)) % cBlocks) * 4u;
+  let ng = t / (xBlocks * P.inH * cBlocks);
+  let n = ng / P.groups;
+  let g = ng % P.groups;
+  // Offsets of w[., c, 0, 0] for the 4 channels (clamped: channels past the group's end are
+  // computed, not stored).
+  let wCol = vec4u(
+    min(c0, cg - 1u) * taps,
+    min(c0 + 1u, cg - 1u) * taps,
+    min(c0 + 2u, cg - 1u) * taps,
+    min(c0 + 3u, cg - 1u) * taps,
+  );
+  // ox * sw = ix0 + j + padLeft - kx*dw for block column j.
+  let o0 = i32(ix0 + P.padLeft);
+  var a0 = vec4f(0.0);
+  var b0 = vec4f(0.0);
+  var a1 = vec4f(0.0);
+  var b1 = vec4f(0.0);
+  var a2 = vec4f(0.0);
+  var b2 = vec4f(0.0);
+  var a3 = vec4f(0.0);
+  var b3 = vec4f(0.0);
+  for (var f = 0u; f < fg; f++) {
+    let fi = g * fg + f;
+    let plane = (n * P.outC + fi) * P.outH;
+    let wf = fi * cg * taps;
+    for (var ky = 0u; ky < P.kh; ky++) {
+      let ty = i32(iy + P.padTop) - i32(ky * P.dilationH);
+      if (ty < 0 || ty % i32(P.strideH) != 0 || ty / i32(P.strideH) >= i32(P.outH)) {
+        continue;
+      }
+      let row = (plane + u32(ty) / P.strideH) * P.outW;
+      var lo = vec4f(0.0);
+      var hi = vec4f(0.0);
+      if (SLIDE == 1u) {
+        // The window of "kx = -1"; each tap shifts it one column left.
+        lo = vec4f(dyAt(row, o0 + 1), dyAt(row, o0 + 2), dyAt(row, o0 + 3), dyAt(row, o0 + 4));
+        hi = vec4f(dyAt(row, o0 + 5), dyAt(row, o0 + 6), dyAt(row, o0 + 7), 0.0);
+      }
+      for (var kx = 0u; kx < P.kw; kx++) {
+        if (SLIDE == 1u) {
+          hi = vec4f(lo.w, hi.xyz);
+          lo = vec4f(dyAt(row, o0 - i32(kx)), lo.xyz);
+        } else {
+          let t0 = o0 - i32(kx * P.dilationW);
+          lo = vec4f(dyStrided(row, t0), dyStrided(row, t0 + 1), dyStrided(row, t0 + 2), dyStrided(row, t0 + 3));
+          hi = vec4f(dyStrided(row, t0 + 4), dyStrided(row, t0 + 5), dyStrided(row, t0 + 6), dyStrided(row, t0 + 7));
+        }
+        let w0 = w[wf + wCol.x + ky * P.kw + kx];
+        let w1 = w[wf + wCol.y + ky * P.kw + kx];
+        let w2 = w[wf + wCol.z + ky * P.kw + kx];
+        let w3 = w[wf + wCol.w + ky * P.kw + kx];
+        a0 += w0 * lo;
+        b0 += w0 * hi;
+        a1 += w1 * lo;
+        b1 += w1 * hi;
+        a2 += w2 * lo;
+        b2 += w2 * hi;
+        a3 += w3 * lo;
+        b3 += w3 * hi;
+      }
+    }
+  }
+  let acc = array<vec4f, 8>(a0, b0, a1, b1, a2, b2, a3, b3);
+  for (var i = 0u; i < 4u; i++) {
+    let c = c0 + i;
+    if (c >= cg) {
+      break;
+    }
+    store(n, g * cg + c, iy, ix0, acc[2u * i]);
+    store(n, g * cg + c, iy, ix0 + 4u, acc[2u * i + 1u]);
   }
 }

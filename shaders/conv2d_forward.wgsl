@@ -1,19 +1,20 @@
 // conv2d_forward: y = act(conv(x, w) + b) over NCHW, fused bias and activation.
 //
-// The convolution is computed as an implicit matrix product per image n and group g:
-//   Y_g[f, p] = sum_k W_g[f, k] * cols[k, p]
-// with k = (c, ky, kx) over the group's C/groups input channels and the kernel taps, and
-// p = (oy, ox) over output pixels. cols is never stored: each tile of it is read straight from x
-// (zero where the tap falls in the padding), so there is no im2col buffer.
+// Direct convolution: y[n, f, oy, ox] = sum over (c, ky, kx) of w[f, c, ky, kx] *
+//   x[n, g*C/groups + c, oy*sh - padTop + ky*dh, ox*sw - padLeft + kx*dw] (0 in the padding).
 //
 // Bindings (group 0): 0 Params (uniform), 1 x [N, C, H, W], 2 w [F, C/groups, kh, kw],
 //   3 b [F] (bound even without bias; ignored when hasBias = 0), 4 y [N, F, outH, outW] (written).
-// Workgroup: TILE x TILE threads (override, default 16); thread (lx, ly) owns output
-//   (filter wid.y*TILE + ly, pixel wid.x*TILE + lx).
-// Dispatch: (ceil(outH*outW / TILE), ceil((F/groups) / TILE), N * groups); computed by engine/gpu/conv2d.ts.
-// Tiling: the K dimension is walked TILE at a time; each step stages a TILE x TILE tile of W and
-//   of cols in workgroup memory (one load per thread each), then every thread does TILE
-//   multiply-adds from shared memory: global traffic drops by a factor of TILE.
+// Workgroup: WG threads (override, default 64), 1-D.
+// Dispatch: ceil(N*groups * ceil((F/groups)/4) * outH * ceil(outW/8) / WG) workgroups via
+//   linearDispatch; computed by engine/gpu/conv2d.ts.
+// Blocking: no workgroup memory and no barriers (software adapters such as SwiftShader pay
+//   dearly for every barrier round, and their loads are far dearer than multiply-adds). Each
+//   thread owns a register block of 4 filters x 8 consecutive output pixels of one row
+//   (8 vec4 accumulators) and reads x and w straight from global memory. Per kernel row (c, ky)
+//   it keeps the 8 input values under the block in two vec4 registers; when strideW = dilationW
+//   = 1 the window slides one column per tap (one new load per kx instead of eight). Threads
+//   map to (column block, oy, filter block, n*groups), column block fastest.
 // Activation codes: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
 //   (same definitions as engine/cpu/activations.ts and shaders/activation_forward.wgsl).
 
@@ -31,24 +32,10 @@ struct Params {
 @group(0) @binding(3) var<storage, read> b: array<f32>;
 @group(0) @binding(4) var<storage, read_write> y: array<f32>;
 
-override TILE: u32 = 16;
-
-var<workgroup> wTile: array<f32, TILE * TILE>; // [filter][k]
-var<workgroup> cTile: array<f32, TILE * TILE>; // [k][pixel]
-
-// cols[k, p] for image n, group g: the input value under tap k of output pixel p, or 0 in padding.
-fn colValue(n: u32, g: u32, k: u32, p: u32) -> f32 {
-  let taps = P.kh * P.kw;
-  let c = g * (P.inC / P.groups) + k / taps;
-  let ky = (k % taps) / P.kw;
-  let kx = k % P.kw;
-  let iy = i32((p / P.outW) * P.strideH + ky * P.dilationH) - i32(P.padTop);
-  let ix = i32((p % P.outW) * P.strideW + kx * P.dilationW) - i32(P.padLeft);
-  if (iy < 0 || ix < 0 || iy >= i32(P.inH) || ix >= i32(P.inW)) {
-    return 0.0;
-  }
-  return x[((n * P.inC + c) * P.inH + u32(iy)) * P.inW + u32(ix)];
-}
+override WG: u32 = 64;
+// 1 when strideW = dilationW = 1 (the sliding window), else 0; a pipeline constant, so the
+// other path is compiled out (software adapters would otherwise run both sides of the branch).
+override SLIDE: u32 = 0;
 
 fn activate(v: f32) -> f32 {
   switch P.activation {
@@ -62,41 +49,106 @@ fn activate(v: f32) -> f32 {
   }
 }
 
-@compute @workgroup_size(TILE, TILE)
-fn main(@builtin(workgroup_id) wid: vec3u, @builtin(local_invocation_id) lid: vec3u) {
-  let fg = P.outC / P.groups;
-  let K = (P.inC / P.groups) * P.kh * P.kw;
-  let pixels = P.outH * P.outW;
-  let n = wid.z / P.groups;
-  let g = wid.z % P.groups;
-  let p = wid.x * TILE + lid.x;
-  let f = wid.y * TILE + lid.y;
-  var acc = 0.0;
-  for (var k0 = 0u; k0 < K; k0 += TILE) {
-    // Thread (lx, ly) stages W[f, k0 + lx] and cols[k0 + ly, p].
-    let wk = k0 + lid.x;
-    var wv = 0.0;
-    if (f < fg && wk < K) {
-      wv = w[(g * fg + f) * K + wk];
+// x[row + ix], or 0 when column ix is outside the image.
+fn xAt(row: u32, ix: i32) -> f32 {
+  return select(0.0, x[row + u32(max(ix, 0))], ix >= 0 && ix < i32(P.inW));
+}
+
+fn store(n: u32, channel: u32, oy: u32, ox0: u32, v: vec4f, bias: f32) {
+  let base = ((n * P.outC + channel) * P.outH + oy) * P.outW;
+  for (var j = 0u; j < 4u; j++) {
+    if (ox0 + j < P.outW) {
+      y[base + ox0 + j] = activate(v[j] + bias);
     }
-    wTile[lid.y * TILE + lid.x] = wv;
-    let ck = k0 + lid.y;
-    var cv = 0.0;
-    if (ck < K && p < pixels) {
-      cv = colValue(n, g, ck, p);
-    }
-    cTile[lid.y * TILE + lid.x] = cv;
-    workgroupBarrier();
-    for (var t = 0u; t < TILE; t++) {
-      acc += wTile[lid.y * TILE + t] * cTile[t * TILE + lid.x];
-    }
-    workgroupBarrier();
   }
-  if (f < fg && p < pixels) {
-    let channel = g * fg + f;
-    if (P.hasBias != 0u) {
-      acc += b[channel];
+}
+
+@compute @workgroup_size(WG)
+fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
+  let t = (wid.y * nwg.x + wid.x) * WG + lid;
+  let cg = P.inC / P.groups;
+  let fg = P.outC / P.groups;
+  let K = cg * P.kh * P.kw;
+  let xBlocks = (P.outW + 7u) / 8u;
+  let fBlocks = (fg + 3u) / 4u;
+  if (t >= xBlocks * P.outH * fBlocks * P.batch * P.groups) {
+    return;
+  }
+  let ox0 = (t % xBlocks) * 8u;
+  let oy = (t / xBlocks) % P.outH;
+  let f0 = ((t / (xBlocks * P.outH)) % fBlocks) * 4u;
+  let ng = t / (xBlocks * P.outH * fBlocks);
+  let n = ng / P.groups;
+  let g = ng % P.groups;
+  // Rows of w for the 4 filters (clamped: filters past the group's end are computed, not stored).
+  let wRow = vec4u(
+    (g * fg + min(f0, fg - 1u)) * K,
+    (g * fg + min(f0 + 1u, fg - 1u)) * K,
+    (g * fg + min(f0 + 2u, fg - 1u)) * K,
+    (g * fg + min(f0 + 3u, fg - 1u)) * K,
+  );
+  let sw = i32(P.strideW);
+  // Input column under block pixel j at tap kx: ix0 + j*sw + kx*dw.
+  let ix0 = i32(ox0 * P.strideW) - i32(P.padLeft);
+  var a0 = vec4f(0.0);
+  var b0 = vec4f(0.0);
+  var a1 = vec4f(0.0);
+  var b1 = vec4f(0.0);
+  var a2 = vec4f(0.0);
+  var b2 = vec4f(0.0);
+  var a3 = vec4f(0.0);
+  var b3 = vec4f(0.0);
+  for (var c = 0u; c < cg; c++) {
+    let plane = (n * P.inC + g * cg + c) * P.inH;
+    for (var ky = 0u; ky < P.kh; ky++) {
+      let k = (c * P.kh + ky) * P.kw;
+      let iy = i32(oy * P.strideH + ky * P.dilationH) - i32(P.padTop);
+      if (iy < 0 || iy >= i32(P.inH)) {
+        continue;
+      }
+      let row = (plane + u32(iy)) * P.inW;
+      var lo = vec4f(0.0);
+      var hi = vec4f(0.0);
+      if (SLIDE == 1u) {
+        lo = vec4f(0.0, xAt(row, ix0), xAt(row, ix0 + 1), xAt(row, ix0 + 2));
+        hi = vec4f(xAt(row, ix0 + 3), xAt(row, ix0 + 4), xAt(row, ix0 + 5), xAt(row, ix0 + 6));
+      }
+      for (var kx = 0u; kx < P.kw; kx++) {
+        if (SLIDE == 1u) {
+          lo = vec4f(lo.yzw, hi.x);
+          hi = vec4f(hi.yzw, xAt(row, ix0 + i32(kx) + 7));
+        } else {
+          let ix = ix0 + i32(kx * P.dilationW);
+          lo = vec4f(xAt(row, ix), xAt(row, ix + sw), xAt(row, ix + 2 * sw), xAt(row, ix + 3 * sw));
+          hi = vec4f(xAt(row, ix + 4 * sw), xAt(row, ix + 5 * sw), xAt(row, ix + 6 * sw), xAt(row, ix + 7 * sw));
+        }
+        let w0 = w[wRow.x + k + kx];
+        let w1 = w[wRow.y + k + kx];
+        let w2 = w[wRow.z + k + kx];
+        let w3 = w[wRow.w + k + kx];
+        a0 += w0 * lo;
+        b0 += w0 * hi;
+        a1 += w1 * lo;
+        b1 += w1 * hi;
+        a2 += w2 * lo;
+        b2 += w2 * hi;
+        a3 += w3 * lo;
+        b3 += w3 * hi;
+      }
     }
-    y[(n * P.outC + channel) * pixels + p] = activate(acc);
+  }
+  let acc = array<vec4f, 8>(a0, b0, a1, b1, a2, b2, a3, b3);
+  for (var i = 0u; i < 4u; i++) {
+    let f = f0 + i;
+    if (f >= fg) {
+      break;
+    }
+    let channel = g * fg + f;
+    var bias = 0.0;
+    if (P.hasBias != 0u) {
+      bias = b[channel];
+    }
+    store(n, channel, oy, ox0, acc[2u * i], bias);
+    store(n, channel, oy, ox0 + 4u, acc[2u * i + 1u], bias);
   }
 }

@@ -1,10 +1,14 @@
 /**
  * Bias gradients: db[c] = Σ over the batch and positions of dy[n, c, p]. Shared by conv2d
- * (size = outH·outW) and dense (size = 1).
+ * (size = outH·outW: per-sample plane sums, then split_sum over the batch) and dense (size = 1:
+ * split_sum straight over dy's rows). No kernel uses barriers.
  */
 import biasBackwardWgsl from '../../shaders/bias_backward.wgsl?raw';
-import type { KernelDescriptor } from './kernel';
-import { createOp, type GpuContext, type Op } from './op';
+import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { createOp, type GpuContext, type Op, sequenceOps } from './op';
+import { splitSumOp } from './split-sum';
+
+const WG = 64;
 
 export const biasBackwardKernel: KernelDescriptor = {
   name: 'bias_backward',
@@ -12,9 +16,9 @@ export const biasBackwardKernel: KernelDescriptor = {
   bindings: [
     ['params', 'uniform'],
     ['dy', 'read'],
-    ['db', 'write'],
+    ['partial', 'write'],
   ],
-  overrides: { WG: 256 },
+  overrides: { WG },
 };
 
 export interface BiasDims {
@@ -30,15 +34,23 @@ export function biasBackwardOp(
   dims: BiasDims,
   buffers: { readonly dy: GPUBuffer; readonly db: GPUBuffer },
 ): Op {
-  return createOp(ctx, {
+  if (dims.size === 1) {
+    return splitSumOp(ctx, label, dims.channels, dims.batch, { partial: buffers.dy, out: buffers.db });
+  }
+  const partial = ctx.pool.storage(`${label} per-sample sums`, dims.batch * dims.channels * 4);
+  const sums = createOp(ctx, {
     kernel: biasBackwardKernel,
-    label,
+    label: `${label} per sample`,
     params: [
       ['batch', 'u32', dims.batch],
       ['channels', 'u32', dims.channels],
       ['size', 'u32', dims.size],
     ],
-    buffers: [buffers.dy, buffers.db],
-    dispatch: [dims.channels],
+    buffers: [buffers.dy, partial],
+    dispatch: linearDispatch(ceilDiv(dims.batch * dims.channels, WG)),
   });
+  return sequenceOps(label, [
+    sums,
+    splitSumOp(ctx, `${label} over the batch`, dims.channels, dims.batch, { partial, out: buffers.db }),
+  ]);
 }

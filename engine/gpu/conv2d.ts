@@ -10,11 +10,13 @@ import conv2dForwardWgsl from '../../shaders/conv2d_forward.wgsl?raw';
 import type { ConvGeometry } from '../cpu/geometry';
 import type { ActivationKind } from '../spec/types';
 import { activationCode } from './activation-code';
-import { ceilDiv, type KernelDescriptor } from './kernel';
-import { createOp, type GpuContext, type Op } from './op';
+import { ceilDiv, type Dispatch, type KernelDescriptor, linearDispatch } from './kernel';
+import { createOp, type GpuContext, type Op, sequenceOps } from './op';
 import type { ParamField } from './params';
+import { splitSumOp } from './split-sum';
 
-const TILE = 16;
+/** Threads per workgroup of the register-blocked (barrier-free) kernels. */
+const WG = 64;
 
 export const conv2dForwardKernel: KernelDescriptor = {
   name: 'conv2d_forward',
@@ -26,7 +28,7 @@ export const conv2dForwardKernel: KernelDescriptor = {
     ['b', 'read'],
     ['y', 'write'],
   ],
-  overrides: { TILE },
+  overrides: { WG, SLIDE: 0 },
 };
 
 export const conv2dBackwardInputKernel: KernelDescriptor = {
@@ -38,7 +40,7 @@ export const conv2dBackwardInputKernel: KernelDescriptor = {
     ['w', 'read'],
     ['dx', 'write'],
   ],
-  overrides: { TILE },
+  overrides: { WG, SLIDE: 0 },
 };
 
 export const conv2dBackwardWeightsKernel: KernelDescriptor = {
@@ -48,9 +50,9 @@ export const conv2dBackwardWeightsKernel: KernelDescriptor = {
     ['params', 'uniform'],
     ['x', 'read'],
     ['dy', 'read'],
-    ['dw', 'write'],
+    ['partial', 'write'],
   ],
-  overrides: { TILE },
+  overrides: { WG, SLIDE: 0 },
 };
 
 /** The geometry part of every conv2d Params struct, in WGSL field order. */
@@ -90,6 +92,16 @@ export interface FusedActivation {
 
 export const NO_ACTIVATION: FusedActivation = { kind: null, alpha: 0 };
 
+/** The SLIDE override: 1 when the input window moves one column per tap (strideW = dilationW = 1). */
+function slides(geo: ConvGeometry): number {
+  return geo.strideW === 1 && geo.dilationW === 1 ? 1 : 0;
+}
+
+/** Workgroups for one thread per 4 channels x 8 columns of one row of [planes, channels, h, w]. */
+function rowBlockDispatch(planes: number, channels: number, h: number, w: number): Dispatch {
+  return linearDispatch(ceilDiv(planes * ceilDiv(channels, 4) * h * ceilDiv(w, 8), WG));
+}
+
 /** y = act(conv(x, w) + b). */
 export function conv2dForwardOp(
   ctx: GpuContext,
@@ -109,7 +121,8 @@ export function conv2dForwardOp(
       ['hasBias', 'u32', buffers.b ? 1 : 0],
     ],
     buffers: [buffers.x, buffers.w, b, buffers.y],
-    dispatch: [ceilDiv(geo.outH * geo.outW, TILE), ceilDiv(geo.outC / geo.groups, TILE), geo.batch * geo.groups],
+    dispatch: rowBlockDispatch(geo.batch * geo.groups, geo.outC / geo.groups, geo.outH, geo.outW),
+    overrides: { SLIDE: slides(geo) },
   });
 }
 
@@ -125,23 +138,43 @@ export function conv2dBackwardInputOp(
     label,
     params: geometryFields(geo),
     buffers: [buffers.dy, buffers.w, buffers.dx],
-    dispatch: [ceilDiv(geo.inH * geo.inW, TILE), ceilDiv(geo.inC / geo.groups, TILE), geo.batch * geo.groups],
+    dispatch: rowBlockDispatch(geo.batch * geo.groups, geo.inC / geo.groups, geo.inH, geo.inW),
+    overrides: { SLIDE: slides(geo) },
   });
 }
 
-/** dw = dL/dw summed over the batch. */
+/** Threads the dw kernel aims for across its splits (enough to fill a CPU adapter and a small GPU). */
+const DW_TARGET_THREADS = 2048;
+
+/** How conv2d_backward_weights cuts the batch·outH rows of dy: `splits` chunks of `chunk` rows. */
+export function weightSplits(geo: ConvGeometry): { readonly splits: number; readonly chunk: number } {
+  const cg = geo.inC / geo.groups;
+  const base = ceilDiv(geo.kw, 8) * cg * geo.kh * ceilDiv(geo.outC / geo.groups, 4) * geo.groups;
+  const rows = geo.batch * geo.outH;
+  const wanted = Math.min(rows, Math.max(1, ceilDiv(DW_TARGET_THREADS, base)));
+  const chunk = ceilDiv(rows, wanted);
+  return { splits: ceilDiv(rows, chunk), chunk };
+}
+
+/** dw = dL/dw summed over the batch: partial sums over slices of rows, then split_sum. */
 export function conv2dBackwardWeightsOp(
   ctx: GpuContext,
   label: string,
   geo: ConvGeometry,
   buffers: { readonly x: GPUBuffer; readonly dy: GPUBuffer; readonly dw: GPUBuffer },
 ): Op {
-  const k = (geo.inC / geo.groups) * geo.kh * geo.kw;
-  return createOp(ctx, {
+  const cg = geo.inC / geo.groups;
+  const count = geo.outC * cg * geo.kh * geo.kw;
+  const { splits, chunk } = weightSplits(geo);
+  const threads = splits * geo.groups * ceilDiv(geo.outC / geo.groups, 4) * cg * geo.kh * ceilDiv(geo.kw, 8);
+  const partial = ctx.pool.storage(`${label} partial sums`, splits * count * 4);
+  const partials = createOp(ctx, {
     kernel: conv2dBackwardWeightsKernel,
-    label,
-    params: geometryFields(geo),
-    buffers: [buffers.x, buffers.dy, buffers.dw],
-    dispatch: [ceilDiv(k, TILE), ceilDiv(geo.outC / geo.groups, TILE), geo.groups],
+    label: `${label} partial`,
+    params: [...geometryFields(geo), ['splits', 'u32', splits], ['chunk', 'u32', chunk]],
+    buffers: [buffers.x, buffers.dy, partial],
+    dispatch: linearDispatch(ceilDiv(threads, WG)),
+    overrides: { SLIDE: slides(geo) },
   });
+  return sequenceOps(label, [partials, splitSumOp(ctx, `${label} sum`, count, splits, { partial, out: buffers.dw })]);
 }

@@ -1,17 +1,18 @@
 /**
  * Dense (fully connected) layers on the GPU: y = act(x·Wᵀ + b) with x [N, in], W [units, in],
- * as engine/cpu/dense.ts. All three products run on the strided, tiled matmul kernel; the bias
- * gradient is bias_backward with size 1.
+ * as engine/cpu/dense.ts. All three products run on the strided, register-blocked matmul kernel;
+ * the bias gradient is bias_backward with size 1 (a split_sum over dy's rows).
  */
 
 import matmulWgsl from '../../shaders/matmul.wgsl?raw';
 import type { DenseDims } from '../cpu/dense';
 import { activationCode } from './activation-code';
 import { type FusedActivation, NO_ACTIVATION } from './conv2d';
-import { ceilDiv, type KernelDescriptor } from './kernel';
+import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 
-const TILE = 16;
+/** Threads per workgroup; each thread owns a 4 x 8 block of C. */
+const WG = 64;
 
 export const matmulKernel: KernelDescriptor = {
   name: 'matmul',
@@ -23,7 +24,7 @@ export const matmulKernel: KernelDescriptor = {
     ['bias', 'read'],
     ['c', 'write'],
   ],
-  overrides: { TILE },
+  overrides: { WG },
 };
 
 /** C[M, N] = act(A·B + bias) with A(i,k) = a[i·aI + k·aK] and B(k,j) = b[k·bK + j·bJ]. */
@@ -61,7 +62,7 @@ export function matmulOp(
       ['alpha', 'f32', activation.alpha],
     ],
     buffers: [buffers.a, buffers.b, bias, buffers.c],
-    dispatch: [ceilDiv(s.n, TILE), ceilDiv(s.m, TILE), 1],
+    dispatch: linearDispatch(ceilDiv(ceilDiv(s.m, 4) * ceilDiv(s.n, 8), WG)),
   });
 }
 

@@ -63,6 +63,26 @@ export function createOp(ctx: GpuContext, spec: OpSpec): Op {
   };
 }
 
+/**
+ * Several ops that together compute one result (a kernel and the split_sum that reduces its
+ * partial sums), encoded in order as one. Dispatches within a pass run in order, so the second
+ * sees what the first wrote. It has no Params of its own to rewrite.
+ */
+export function sequenceOps(label: string, ops: readonly Op[]): Op {
+  const first = ops[0];
+  if (!first) throw new RangeError(`${label}: a sequence needs at least one op`);
+  return {
+    label,
+    params: first.params,
+    setParams() {
+      throw new Error(`${label}: a sequence of ops has no single Params to rewrite`);
+    },
+    encode(pass) {
+      for (const op of ops) op.encode(pass);
+    },
+  };
+}
+
 /** Records ops into one compute pass of a new encoder and submits it (tests and one-off work). */
 export function runOps(ctx: GpuContext, label: string, ops: readonly Op[]): void {
   const encoder = ctx.device.createCommandEncoder({ label });

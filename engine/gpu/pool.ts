@@ -26,11 +26,14 @@ export const maxpoolForwardKernel = kernel('maxpool_forward', maxpoolForwardWgsl
   ['y', 'write'],
   ['switches', 'write'],
 ]);
-export const maxpoolBackwardKernel = kernel('maxpool_backward', maxpoolBackwardWgsl, [
-  ['dy', 'read'],
-  ['switches', 'read'],
-  ['dx', 'write'],
-]);
+export const maxpoolBackwardKernel: KernelDescriptor = {
+  ...kernel('maxpool_backward', maxpoolBackwardWgsl, [
+    ['dy', 'read'],
+    ['switches', 'read'],
+    ['dx', 'write'],
+  ]),
+  overrides: { WG, DISJOINT: 0 },
+};
 export const avgpoolForwardKernel = kernel('avgpool_forward', avgpoolForwardWgsl, [
   ['x', 'read'],
   ['y', 'write'],
@@ -100,6 +103,7 @@ export function maxpoolBackwardOp(
     params: windowFields(geo),
     buffers: [b.dy, b.switches, b.dx],
     dispatch: linearDispatch(ceilDiv(inputs(geo), WG)),
+    overrides: { DISJOINT: geo.strideH >= geo.kh && geo.strideW >= geo.kw ? 1 : 0 },
   });
 }
 

@@ -49,7 +49,8 @@ export async function chooseBackend(choice: BackendChoice, gpu: GPU | undefined)
     [info.vendor, info.architecture, info.description || info.device].filter((s) => s.length > 0).join(' ') ||
     'an unnamed adapter';
   if (choice === 'auto' && isSoftwareAdapter(adapter)) {
-    // Measured on the lecture net: ~10 images/s on SwiftShader WebGPU vs ~1,150 on the CPU engine.
+    // Measured in one browser run (BENCHMARKS.md): SwiftShader WebGPU trains the lecture net at
+    // ~0.17x and the ConvNetJS CIFAR-10 net at ~0.6x the CPU engine's speed.
     result.device.destroy();
     return {
       kind: 'cpu',

@@ -30,6 +30,13 @@ const CASES: readonly Case[] = [
   { x: [1, 20, 6, 7], f: 18, k: [1, 1] },
   { x: [64, 3, 8, 8], f: 8, k: [3, 3], p: [1, 1], pe: [1, 1] },
   { x: [2, 3, 6, 6], f: 4, k: [2, 2], s: [1, 1], p: [0, 0], pe: [1, 1] },
+  // Kernels wider than one 8-tap block; sliding and strided column paths; stride 1 with dilation.
+  { x: [3, 2, 12, 23], f: 5, k: [2, 11], p: [0, 5] },
+  { x: [2, 3, 9, 25], f: 7, k: [1, 9], s: [1, 2], p: [0, 4] },
+  { x: [2, 4, 7, 13], f: 9, k: [3, 3], p: [1, 2], d: [1, 2] },
+  // The lecture MNIST net's two convolutions at batch 64 (many weight-gradient splits).
+  { x: [64, 1, 28, 28], f: 10, k: [5, 5] },
+  { x: [64, 10, 12, 12], f: 10, k: [5, 5] },
 ];
 
 function name(c: Case): string {

@@ -23,6 +23,9 @@ const CASES: readonly { x: readonly number[]; k: P2; s?: P2; p?: P2; pe?: P2 }[]
   { x: [1, 2, 7, 9], k: [3, 3], s: [2, 2], p: [1, 1] },
   { x: [3, 2, 6, 5], k: [3, 2], s: [1, 2], p: [1, 0], pe: [2, 1] },
   { x: [64, 4, 5, 5], k: [2, 2], s: [2, 2], p: [0, 0], pe: [1, 1] },
+  // Disjoint windows (maxpool_backward's DISJOINT path): uncovered last row and column; gaps.
+  { x: [2, 3, 9, 7], k: [2, 2] },
+  { x: [2, 2, 7, 9], k: [2, 3], s: [3, 3], p: [1, 0] },
 ];
 
 describe('pooling on the GPU', () => {
