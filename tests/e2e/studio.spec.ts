@@ -153,3 +153,27 @@ test('the builder edits dilation and bias, and the batch-norm and dropout switch
   await page.getByRole('button', { name: /^Step/ }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
 });
+
+test('on WebGPU (SwiftShader here) the lecture net trains past 90% validation accuracy', async ({ page }) => {
+  test.setTimeout(420_000);
+  await openStudio(page);
+  await page.getByLabel('Engine').selectOption('webgpu');
+  await expect(page.getByTestId('backend-status')).toContainText('WebGPU engine', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled({ timeout: 30_000 });
+  await page.getByRole('tab', { name: 'Hyperparameters' }).click();
+  await page.getByLabel('Batch size', { exact: true }).fill('64');
+  await page.getByLabel('Learning rate', { exact: true }).fill('0.002');
+  await page.getByRole('button', { name: /^Reset/ }).click();
+  await page.getByRole('button', { name: /^Start/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
+  // Validation runs at the end of each epoch of the 7,000 training images.
+  await expect
+    .poll(async () => Number((await page.getByTestId('val-accuracy').getAttribute('data-value')) || 0), {
+      timeout: 360_000,
+      intervals: [3000],
+    })
+    .toBeGreaterThan(0.9);
+  await expect(page.getByTestId('backend-status')).toContainText('WebGPU engine');
+  const throughput = await page.getByTestId('throughput').getAttribute('data-value');
+  console.log(`studio on WebGPU: validation accuracy > 90%; ${Math.round(Number(throughput))} images/s`);
+});
