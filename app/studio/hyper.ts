@@ -5,27 +5,13 @@
 import type { AugmentOptions } from '../../engine/data/augment';
 import type { InitScheme } from '../../engine/train/initializers';
 import type { OptimizerConfig, OptimizerKind } from '../../engine/train/optimizers';
-import type { Schedule, ScheduleKind } from '../../engine/train/schedules';
+import { scheduleOf } from '../../engine/train/schedules';
 import type { HyperParameters } from '../../engine/worker/protocol';
 import type { StudioHyper, StudioInit } from '../stores/studio';
 
 function optimizer(kind: OptimizerKind): OptimizerConfig {
   // 0.9 is the momentum every textbook (and the lecture) starts from.
   return kind === 'momentum' ? { kind, momentum: 0.9 } : { kind };
-}
-
-/** Each schedule with the settings a student would try first. */
-export function schedule(kind: ScheduleKind): Schedule {
-  switch (kind) {
-    case 'constant':
-      return { kind };
-    case 'step':
-      return { kind, everyEpochs: 1, gamma: 0.5 };
-    case 'exponential':
-      return { kind, gamma: 0.7 };
-    case 'cosine':
-      return { kind, minFactor: 0.05 };
-  }
 }
 
 /** Crop padding scales with the image: 2 pixels on 28x28 digits, 4 on 32x32 CIFAR images. */
@@ -50,7 +36,7 @@ export function trainerConfig(h: StudioHyper, imageSize: number): HyperParameter
     batchSize: h.batchSize,
     learningRate: h.learningRate,
     optimizer: optimizer(h.optimizer),
-    schedule: schedule(h.schedule),
+    schedule: scheduleOf(h.schedule),
     regularization: { l1: 0, l2: h.l2 },
     augmentation: augmentation(h, imageSize),
     seed: h.seed,

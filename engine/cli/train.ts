@@ -16,6 +16,7 @@ import { getPreset } from '../spec/presets';
 import { summarize } from '../spec/summarize';
 import { evaluate } from '../train/evaluate';
 import type { Metrics } from '../train/metrics';
+import { scheduleOf } from '../train/schedules';
 import { Trainer, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { ArgsError, parseTrainArgs, USAGE } from './args';
 import { loadDatasetForCli } from './datasets';
@@ -53,6 +54,8 @@ async function main(): Promise<void> {
     batchSize: args.batch,
     learningRate: args.lr,
     optimizer: { kind: args.optimizer },
+    schedule: scheduleOf(args.schedule),
+    warmupSteps: args.warmup,
     seed: args.seed,
     progressEvery: 50,
   };

@@ -45,3 +45,17 @@ export function learningRateAt(baseLr: number, schedule: Schedule, clock: Schedu
   const warmup = clock.warmupSteps ?? 0;
   return warmup > 0 && clock.step < warmup ? (lr * (clock.step + 1)) / warmup : lr;
 }
+
+/** Each schedule kind with the settings a student would try first (the studio's and the CLI's). */
+export function scheduleOf(kind: ScheduleKind): Schedule {
+  switch (kind) {
+    case 'constant':
+      return { kind };
+    case 'step':
+      return { kind, everyEpochs: 1, gamma: 0.5 };
+    case 'exponential':
+      return { kind, gamma: 0.7 };
+    case 'cosine':
+      return { kind, minFactor: 0.05 };
+  }
+}
