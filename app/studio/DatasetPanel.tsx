@@ -55,9 +55,13 @@ export function DatasetPanel(): ReactElement {
       )}
       {info && dataset.status === 'ready' && (
         <p data-testid="dataset-info">
-          <strong>{SOURCES.find((x) => x.value === dataset.choice)?.label ?? info.name}</strong>: {info.shape.join('×')}{' '}
-          images, {info.classNames.length} classes — {info.trainCount.toLocaleString('en-US')} to train,{' '}
-          {info.validationCount.toLocaleString('en-US')} to validate, {info.testCount.toLocaleString('en-US')} to test.
+          <strong>
+            {SOURCES.find((x) => x.value === dataset.choice)?.label ??
+              `Your files (${info.shape[0] === 3 ? 'CIFAR-10' : 'MNIST'})`}
+          </strong>
+          : {info.shape.join('×')} images, {info.classNames.length} classes — {info.trainCount.toLocaleString('en-US')}{' '}
+          to train, {info.validationCount.toLocaleString('en-US')} to validate, {info.testCount.toLocaleString('en-US')}{' '}
+          to test.
         </p>
       )}
       <NumberField

@@ -1,13 +1,14 @@
 /**
- * Try it: draw a digit and watch the network read it. The drawing goes to the worker as a
- * 'predict' request (with activations, for the inspector), again after every few training steps,
- * so the probabilities sharpen as the model learns. Shows the 28x28 image the network actually
- * sees, the top three classes and a bar for every class.
+ * Try it: draw a digit (MNIST-shaped models) or upload an image (any dataset) and watch the
+ * network read it. The image goes to the worker as a 'predict' request (with activations, for the
+ * inspector), again after every few training steps, so the probabilities sharpen as the model
+ * learns. Shows the image the network actually sees, the top three classes and a bar for every class.
  */
-import type { ReactElement } from 'react';
+import { type ReactElement, useState } from 'react';
 import { setDrawing, useStudio } from '../stores/studio';
 import { ImageCanvas } from '../ui/ImageCanvas';
 import { DrawPad } from './DrawPad';
+import { imageToInput } from './imageInput';
 import { markLiveDirty } from './live';
 
 /** One empty list, so the store selector returns a stable value (a new [] would re-render forever). */
@@ -18,7 +19,8 @@ export function TryIt(): ReactElement {
   const classes = useStudio((s) => s.dataset.info?.classNames ?? NO_CLASSES);
   const drawing = useStudio((s) => s.drawing);
   const prediction = useStudio((s) => s.prediction);
-  const fits = shape?.join() === '1,28,28';
+  const [uploadNote, setUploadNote] = useState<{ readonly text: string; readonly error: boolean } | null>(null);
+  const drawable = shape?.join() === '1,28,28';
   const probs = prediction ? [...prediction.probabilities] : [];
   const top = probs
     .map((p, i) => ({ p, i }))
@@ -28,29 +30,61 @@ export function TryIt(): ReactElement {
   return (
     <section className="studio-card try-it" aria-labelledby="try-title" data-testid="try-it">
       <h2 id="try-title">Try it</h2>
-      {!fits ? (
-        <p className="muted">Drawing works with MNIST-shaped models (1×28×28); load MNIST to try it.</p>
+      {!shape ? (
+        <p className="muted">Load a dataset to try the network on your own images.</p>
       ) : (
         <div className="try-body">
-          <DrawPad
-            onDrawing={(image) => {
-              setDrawing(image);
-              markLiveDirty();
-            }}
-          />
+          {drawable && (
+            <DrawPad
+              onDrawing={(image) => {
+                setDrawing(image);
+                setUploadNote(null);
+                markLiveDirty();
+              }}
+            />
+          )}
           <div className="try-result" aria-live="polite">
-            {drawing ? (
+            <label className="try-upload">
+              {drawable ? 'Or upload an image' : 'Upload an image'}
+              <input
+                type="file"
+                accept="image/*"
+                onChange={(event) => {
+                  const file = event.target.files?.[0];
+                  event.target.value = '';
+                  if (!file) return;
+                  imageToInput(file, shape)
+                    .then(({ data, inverted }) => {
+                      setDrawing(data);
+                      markLiveDirty();
+                      setUploadNote({
+                        text: `${file.name}, centre square at ${shape[1]}×${shape[2]}${inverted ? ', inverted to light on dark like MNIST' : ''}.`,
+                        error: false,
+                      });
+                    })
+                    .catch((e: unknown) =>
+                      setUploadNote({ text: e instanceof Error ? e.message : String(e), error: true }),
+                    );
+                }}
+              />
+            </label>
+            {uploadNote && (
+              <p className={uploadNote.error ? 'studio-error' : 'muted'} role={uploadNote.error ? 'alert' : undefined}>
+                {uploadNote.text}
+              </p>
+            )}
+            {drawing && drawing.length === shape[0] * shape[1] * shape[2] ? (
               <ImageCanvas
                 data={drawing}
-                shape={[1, 28, 28]}
+                shape={shape}
                 range={[0, 1]}
-                scale={2}
-                label="Your digit as the network sees it (28×28)"
+                scale={shape[1] <= 32 ? 2 : 1}
+                label={`Your image as the network sees it (${shape[1]}×${shape[2]})`}
               />
             ) : (
-              <p className="muted">Draw a digit on the black square.</p>
+              <p className="muted">{drawable ? 'Draw a digit on the black square.' : 'Any photo will do.'}</p>
             )}
-            {prediction && drawing && (
+            {prediction && drawing && drawing.length === shape[0] * shape[1] * shape[2] && (
               <>
                 <p className="try-top" data-testid="prediction">
                   It reads <strong data-testid="predicted-class">{classes[top[0]?.i ?? 0]}</strong> (
@@ -67,7 +101,8 @@ export function TryIt(): ReactElement {
                   {probs.map((p, i) => (
                     <li key={classes[i] ?? i} data-p={p} title={`${classes[i]}: ${(p * 100).toFixed(1)}%`}>
                       <span className="prob-bar" style={{ height: `${Math.max(1, p * 100)}%` }} />
-                      <span className="prob-label">{classes[i]}</span>
+                      {/* Three letters fit under a bar; the full name is in the title. */}
+                      <span className="prob-label">{classes[i]?.slice(0, 3)}</span>
                     </li>
                   ))}
                 </ul>

@@ -5,7 +5,15 @@
  */
 import { PRESETS } from '../../engine/spec';
 import type { BackendChoice, DatasetSource } from '../../engine/worker/protocol';
-import { type DatasetChoice, patchDataset, patchHyper, type StudioHyper, setDraft, useStudio } from '../stores/studio';
+import {
+  type DatasetChoice,
+  patchDataset,
+  patchHyper,
+  type StudioHyper,
+  setDraft,
+  setDrawing,
+  useStudio,
+} from '../stores/studio';
 import { summaryResult } from '../ui/summaryResult';
 import { sendBuild, setControllerHooks, studioClient } from './controller';
 import { trainerConfig } from './hyper';
@@ -85,6 +93,9 @@ function onDatasetLoaded(): void {
   const { dataset, draft } = useStudio.getState();
   const shape = dataset.info?.shape;
   if (!shape) return;
+  // A drawing or upload made for the other dataset's image size cannot be predicted any more.
+  const drawing = useStudio.getState().drawing;
+  if (drawing && drawing.length !== shape[0] * shape[1] * shape[2]) setDrawing(null);
   const input = draft.layers[0];
   const fits = input?.type === 'input' && input.shape.join() === shape.join();
   if (!fits) {

@@ -83,6 +83,73 @@ test('a drawn digit gets a prediction whose probabilities sum to 1', async ({ pa
   await expect(page.getByTestId('activations-view')).toContainText('your drawing');
 });
 
+/** A PNG drawn in the page: a dark "7" on white paper, as a phone photo of a written digit would be. */
+async function paperDigitPng(page: Page): Promise<Buffer> {
+  const dataUrl = await page.evaluate(() => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 120;
+    canvas.height = 90; // not square: the studio takes the centre square
+    const g = canvas.getContext('2d')!;
+    g.fillStyle = '#f4f1e8';
+    g.fillRect(0, 0, 120, 90);
+    g.strokeStyle = '#202020';
+    g.lineWidth = 9;
+    g.beginPath();
+    g.moveTo(38, 20);
+    g.lineTo(82, 20);
+    g.lineTo(55, 75);
+    g.stroke();
+    return canvas.toDataURL('image/png');
+  });
+  return Buffer.from(dataUrl.split(',')[1]!, 'base64');
+}
+
+test('an uploaded image gets a prediction on MNIST and on CIFAR-10, and a non-image is refused', async ({ page }) => {
+  test.setTimeout(120_000);
+  await openStudio(page);
+  const tryIt = page.getByTestId('try-it');
+  const upload = tryIt.getByLabel(/upload an image/i);
+  await upload.setInputFiles({ name: 'seven.png', mimeType: 'image/png', buffer: await paperDigitPng(page) });
+  await expect(tryIt).toContainText('seven.png, centre square at 28×28, inverted to light on dark like MNIST');
+  const bars = page.getByTestId('probabilities').locator('li');
+  await expect(bars).toHaveCount(10, { timeout: 10_000 });
+  const probabilities = await bars.evaluateAll((items) => items.map((li) => Number(li.getAttribute('data-p'))));
+  expect(probabilities.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 4);
+
+  await upload.setInputFiles({ name: 'notes.png', mimeType: 'image/png', buffer: Buffer.from('not a picture') });
+  await expect(tryIt.getByRole('alert')).toContainText('not an image this browser can read');
+
+  // CIFAR-10-shaped data from two small batch files in the official record format (label + 3,072 bytes).
+  const batch = (records: number): Buffer => {
+    const bytes = Buffer.alloc(records * 3073);
+    for (let i = 0; i < records; i++) {
+      bytes[i * 3073] = i % 10;
+      for (let p = 0; p < 3072; p++) bytes[i * 3073 + 1 + p] = ((i % 10) * 25 + ((p * 7 + i) % 30)) & 255;
+    }
+    return bytes;
+  };
+  await page.getByLabel('Validation images').fill('100');
+  await page
+    .getByTestId('drop-zone')
+    .locator('input[type=file]')
+    .setInputFiles([
+      ...[1, 2, 3, 4, 5].map((n) => ({
+        name: `data_batch_${n}.bin`,
+        mimeType: 'application/octet-stream',
+        buffer: batch(100),
+      })),
+      { name: 'test_batch.bin', mimeType: 'application/octet-stream', buffer: batch(100) },
+    ]);
+  await expect(page.getByTestId('dataset-info')).toContainText('3×32×32 images', { timeout: 60_000 });
+  await expect(page.getByTestId('draw-canvas')).toHaveCount(0);
+  await upload.setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: await paperDigitPng(page) });
+  await expect(tryIt).toContainText('photo.png, centre square at 32×32.');
+  await expect(bars).toHaveCount(10, { timeout: 20_000 });
+  await expect(page.getByTestId('predicted-class')).toHaveText(
+    /^(airplane|automobile|bird|cat|deer|dog|frog|horse|ship|truck)$/,
+  );
+});
+
 test('an invalid layer edit is explained next to its row and the page keeps working', async ({ page }) => {
   await openStudio(page);
   await page.getByRole('tab', { name: 'Model' }).click();
