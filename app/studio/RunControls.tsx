@@ -82,6 +82,12 @@ export function RunControls(): ReactElement {
             {progress ? Math.round(progress.imagesPerSecond).toLocaleString('en-US') : '—'}
           </dd>
         </div>
+        <div title="The learning rate of the last steps, as the schedule sets it">
+          <dt>learning rate</dt>
+          <dd data-testid="current-lr" data-value={progress?.learningRate ?? ''}>
+            {progress ? formatRate(progress.learningRate) : '—'}
+          </dd>
+        </div>
         <div>
           <dt>train acc.</dt>
           <dd>{percent(train)}</dd>
@@ -95,4 +101,9 @@ export function RunControls(): ReactElement {
       </dl>
     </section>
   );
+}
+
+/** 0.003, 0.00015, 2.5e-7: three significant figures, never a long tail of zeros. */
+function formatRate(rate: number): string {
+  return rate >= 1e-4 ? String(Number(rate.toPrecision(3))) : rate.toExponential(1);
 }

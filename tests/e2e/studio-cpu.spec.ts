@@ -74,6 +74,7 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
   await page.getByLabel('Batch size', { exact: true }).fill('32');
   await page.getByLabel('Epochs', { exact: true }).fill('6');
+  await page.getByLabel('Schedule').selectOption('cosine');
 
   // Main-thread long tasks (> 50 ms by the browser's definition) while the worker trains.
   await page.evaluate(() => {
@@ -101,6 +102,10 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   test.info().annotations.push({ type: 'long tasks while training (ms)', description: JSON.stringify(longTasks) });
   // The page stays responsive: no main-thread task over 50 ms while training runs.
   expect(longTasks).toEqual([]);
+  // The cosine schedule has already lowered the learning rate the run controls show.
+  const lr = Number(await page.getByTestId('current-lr').getAttribute('data-value'));
+  expect(lr).toBeGreaterThan(0);
+  expect(lr).toBeLessThan(0.001);
   const throughput = await page.getByTestId('throughput').textContent();
   test
     .info()
