@@ -4,7 +4,7 @@
  * wrong is a ModelFileError of the right kind with a sentence that says so.
  */
 import { describe, expect, it } from 'vitest';
-import type { StudioHyper } from '../../app/stores/studio';
+import { DEFAULT_HYPER, type StudioHyper } from '../../app/stores/studio';
 import {
   crc32,
   decodeModelFile,
@@ -22,19 +22,8 @@ import { createCpuModel, getWeights } from '../../engine/cpu/model';
 import { type ModelSpec, PRESETS, summarize } from '../../engine/spec';
 import type { Metrics } from '../../engine/train/metrics';
 
-const HYPER: StudioHyper = {
-  optimizer: 'adam',
-  learningRate: 0.001,
-  schedule: 'constant',
-  batchSize: 32,
-  epochs: 2,
-  l2: 0,
-  seed: 1,
-  init: 'he',
-  flip: false,
-  crop: false,
-  jitter: false,
-};
+// The studio's defaults: what a fresh studio saves and shares.
+const HYPER: StudioHyper = DEFAULT_HYPER;
 
 const DIGITS = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseRoute } from '../../app/shell/router';
-import type { StudioHyper } from '../../app/stores/studio';
+import { DEFAULT_HYPER, type StudioHyper } from '../../app/stores/studio';
 import {
   decodeShare,
   encodeShare,
@@ -16,19 +16,8 @@ import {
 } from '../../app/studio/keep/share';
 import { type ModelSpec, PRESETS } from '../../engine/spec';
 
-const HYPER: StudioHyper = {
-  optimizer: 'adam',
-  learningRate: 0.001,
-  schedule: 'constant',
-  batchSize: 32,
-  epochs: 2,
-  l2: 0,
-  seed: 1,
-  init: 'he',
-  flip: false,
-  crop: false,
-  jitter: false,
-};
+// The studio's defaults: what a fresh studio saves and shares.
+const HYPER: StudioHyper = DEFAULT_HYPER;
 
 const lecture = PRESETS['lecture-mnist']!.spec;
 const base: ShareInput = {
