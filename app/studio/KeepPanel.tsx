@@ -9,6 +9,7 @@ import { useStudio } from '../stores/studio';
 import { formatCount } from '../ui/summaryResult';
 import type { SavedModelMeta } from './keep/db';
 import { useKeep } from './keep/keepStore';
+import { hasUnsavedTraining, modelTrained } from './keep/keptState';
 import {
   ACCEPT,
   copyShareLink,
@@ -21,7 +22,8 @@ import {
   saveCurrent,
 } from './keep/library';
 import { defaultModelName } from './keep/modelFile';
-import { formatEpochs, hasUnsavedTraining, modelTrained, specTitle } from './keep/session';
+import { formatEpochs } from './keep/restore';
+import { specTitle } from './keep/snapshot';
 import './keep/keep.css';
 
 function when(iso: string): string {

@@ -7,7 +7,7 @@
 import type { ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { useKeep } from './keepStore';
-import { canUndoFresh, dismissNotice, startFresh, undoStartFresh } from './session';
+import { canUndoFresh, dismissNotice, startFresh, undoStartFresh } from './notice';
 import './keep.css';
 
 const HEADINGS: Readonly<Record<string, string>> = {

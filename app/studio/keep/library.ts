@@ -5,11 +5,13 @@
  */
 import { useStudio } from '../../stores/studio';
 import { errorText } from '../controller';
+import { markSavedCopy } from './autosave';
 import * as db from './db';
+import { loadIntoStudio } from './install';
 import { patchKeep, useKeep } from './keepStore';
 import { decodeModelFile, encodeModelFile, fileNameFor, MODEL_FILE_EXTENSION, type ModelFile } from './modelFile';
-import { loadIntoStudio, markSavedCopy, metaFor, snapshotModel } from './session';
 import { shareUrl } from './share';
+import { metaFor, snapshotModel } from './snapshot';
 
 /** Runs one action with a busy line, and turns its outcome into the panel's message. */
 async function act(busy: string, body: () => Promise<string>): Promise<boolean> {
