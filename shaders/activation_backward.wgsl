@@ -8,7 +8,7 @@
 // Dispatch: ceil(count / WG) workgroups via linearDispatch, as activation_forward.
 
 struct Params {
-  count: u32, activation: u32, alpha: f32,
+  count: u32, alpha: f32,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
@@ -17,9 +17,12 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
 override WG: u32 = 64;
+// The activation's code (see fields above); a pipeline constant, so only its case is compiled
+// (a software adapter runs every case of a runtime switch under a mask).
+override ACT: u32 = 0;
 
 fn slope(v: f32) -> f32 {
-  switch P.activation {
+  switch ACT {
     case 1u: { return select(0.0, 1.0, v > 0.0); }
     case 2u: { return select(P.alpha, 1.0, v > 0.0); }
     case 3u: { return v * (1.0 - v); }

@@ -4,11 +4,11 @@
 // Workgroup: WG threads (override, default 64), one element per thread.
 // Dispatch: ceil(count / WG) workgroups, split over x and y past 65535 (engine/gpu/kernel.ts
 //   linearDispatch); the element index is (wid.y * num_workgroups.x + wid.x) * WG + lid.
-// Activation codes: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
+// ACT (override) is the activation code: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
 //   (definitions as engine/cpu/activations.ts; alpha is leakyRelu's slope or elu's alpha).
 
 struct Params {
-  count: u32, activation: u32, alpha: f32,
+  count: u32, alpha: f32,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
@@ -16,9 +16,12 @@ struct Params {
 @group(0) @binding(2) var<storage, read_write> y: array<f32>;
 
 override WG: u32 = 64;
+// The activation's code (see fields above); a pipeline constant, so only its case is compiled
+// (a software adapter runs every case of a runtime switch under a mask).
+override ACT: u32 = 0;
 
 fn activate(v: f32) -> f32 {
-  switch P.activation {
+  switch ACT {
     case 1u: { return max(v, 0.0); }
     case 2u: { return select(P.alpha * v, v, v > 0.0); }
     case 3u: { return 1.0 / (1.0 + exp(-v)); }

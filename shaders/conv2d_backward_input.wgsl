@@ -17,6 +17,10 @@
 //   channels x 8 consecutive columns of one input row (8 vec4 accumulators). Per (f, ky) it keeps
 //   the 8 dy values it needs in two vec4 registers; when strideW = dilationW = 1 the window slides
 //   one column left per tap (one new load per kx), otherwise each column is resolved on its own.
+//   With ROW = kw in {3, 5} (override, also needs SLIDE) each (f, ky) row is one straight-line
+//   block that updates every accumulator once, as in conv2d_forward.
+//   Threads map to (n, column block, iy, channel block, group), n fastest, so the threads a
+//   SIMD-on-CPU adapter runs together skip the same out-of-range kernel rows.
 
 struct Params {
   batch: u32, inC: u32, inH: u32, inW: u32,
@@ -34,6 +38,8 @@ override WG: u32 = 64;
 // 1 when strideW = dilationW = 1 (the sliding window), else 0; a pipeline constant, so the
 // other path is compiled out (software adapters would otherwise run both sides of the branch).
 override SLIDE: u32 = 0;
+// kw when SLIDE = 1 and kw is 3 or 5 (the straight-line row), else 0.
+override ROW: u32 = 0;
 
 // dy[row + ox], or 0 when column ox is outside dy.
 fn dyAt(row: u32, ox: i32) -> f32 {
@@ -67,12 +73,14 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (t >= xBlocks * P.inH * cBlocks * P.batch * P.groups) {
     return;
   }
-  let ix0 = (t % xBlocks) * 8u;
-  let iy = (t / xBlocks) % P.inH;
-  let c0 = ((t / (xBlocks * P.inH)) % cBlocks) * 4u;
-  let ng = t / (xBlocks * P.inH * cBlocks);
-  let n = ng / P.groups;
-  let g = ng % P.groups;
+  // The sample varies fastest, so the threads a SIMD-on-CPU adapter runs together share (iy,
+  // column block) and skip the same out-of-range kernel rows.
+  let n = t % P.batch;
+  let r = t / P.batch;
+  let ix0 = (r % xBlocks) * 8u;
+  let iy = (r / xBlocks) % P.inH;
+  let c0 = ((r / (xBlocks * P.inH)) % cBlocks) * 4u;
+  let g = r / (xBlocks * P.inH * cBlocks);
   // Offsets of w[., c, 0, 0] for the 4 channels (clamped: channels past the group's end are
   // computed, not stored).
   let wCol = vec4u(
@@ -101,6 +109,110 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
         continue;
       }
       let row = (plane + u32(ty) / P.strideH) * P.outW;
+      if (ROW == 5u) {
+        let d0 = dyAt(row, o0 - 4);
+        let d1 = dyAt(row, o0 - 3);
+        let d2 = dyAt(row, o0 - 2);
+        let d3 = dyAt(row, o0 - 1);
+        let d4 = dyAt(row, o0);
+        let d5 = dyAt(row, o0 + 1);
+        let d6 = dyAt(row, o0 + 2);
+        let d7 = dyAt(row, o0 + 3);
+        let d8 = dyAt(row, o0 + 4);
+        let d9 = dyAt(row, o0 + 5);
+        let d10 = dyAt(row, o0 + 6);
+        let d11 = dyAt(row, o0 + 7);
+        // The dy under block columns 0-3 (l) and 4-7 (h) at each tap kx: column j reads o0 + j - kx.
+        let l = array<vec4f, 5>(
+          vec4f(d4, d5, d6, d7),
+          vec4f(d3, d4, d5, d6),
+          vec4f(d2, d3, d4, d5),
+          vec4f(d1, d2, d3, d4),
+          vec4f(d0, d1, d2, d3),
+        );
+        let h = array<vec4f, 5>(
+          vec4f(d8, d9, d10, d11),
+          vec4f(d7, d8, d9, d10),
+          vec4f(d6, d7, d8, d9),
+          vec4f(d5, d6, d7, d8),
+          vec4f(d4, d5, d6, d7),
+        );
+        let k = wf + ky * P.kw;
+        let v0 = array<f32, 5>(
+          w[k + wCol.x],
+          w[k + wCol.x + 1u],
+          w[k + wCol.x + 2u],
+          w[k + wCol.x + 3u],
+          w[k + wCol.x + 4u],
+        );
+        let v1 = array<f32, 5>(
+          w[k + wCol.y],
+          w[k + wCol.y + 1u],
+          w[k + wCol.y + 2u],
+          w[k + wCol.y + 3u],
+          w[k + wCol.y + 4u],
+        );
+        let v2 = array<f32, 5>(
+          w[k + wCol.z],
+          w[k + wCol.z + 1u],
+          w[k + wCol.z + 2u],
+          w[k + wCol.z + 3u],
+          w[k + wCol.z + 4u],
+        );
+        let v3 = array<f32, 5>(
+          w[k + wCol.w],
+          w[k + wCol.w + 1u],
+          w[k + wCol.w + 2u],
+          w[k + wCol.w + 3u],
+          w[k + wCol.w + 4u],
+        );
+        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2] + v0[3] * l[3] + v0[4] * l[4];
+        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2] + v0[3] * h[3] + v0[4] * h[4];
+        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2] + v1[3] * l[3] + v1[4] * l[4];
+        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2] + v1[3] * h[3] + v1[4] * h[4];
+        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2] + v2[3] * l[3] + v2[4] * l[4];
+        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2] + v2[3] * h[3] + v2[4] * h[4];
+        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2] + v3[3] * l[3] + v3[4] * l[4];
+        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2] + v3[3] * h[3] + v3[4] * h[4];
+        continue;
+      }
+      if (ROW == 3u) {
+        let d0 = dyAt(row, o0 - 2);
+        let d1 = dyAt(row, o0 - 1);
+        let d2 = dyAt(row, o0);
+        let d3 = dyAt(row, o0 + 1);
+        let d4 = dyAt(row, o0 + 2);
+        let d5 = dyAt(row, o0 + 3);
+        let d6 = dyAt(row, o0 + 4);
+        let d7 = dyAt(row, o0 + 5);
+        let d8 = dyAt(row, o0 + 6);
+        let d9 = dyAt(row, o0 + 7);
+        // The dy under block columns 0-3 (l) and 4-7 (h) at each tap kx: column j reads o0 + j - kx.
+        let l = array<vec4f, 3>(
+          vec4f(d2, d3, d4, d5),
+          vec4f(d1, d2, d3, d4),
+          vec4f(d0, d1, d2, d3),
+        );
+        let h = array<vec4f, 3>(
+          vec4f(d6, d7, d8, d9),
+          vec4f(d5, d6, d7, d8),
+          vec4f(d4, d5, d6, d7),
+        );
+        let k = wf + ky * P.kw;
+        let v0 = array<f32, 3>(w[k + wCol.x], w[k + wCol.x + 1u], w[k + wCol.x + 2u]);
+        let v1 = array<f32, 3>(w[k + wCol.y], w[k + wCol.y + 1u], w[k + wCol.y + 2u]);
+        let v2 = array<f32, 3>(w[k + wCol.z], w[k + wCol.z + 1u], w[k + wCol.z + 2u]);
+        let v3 = array<f32, 3>(w[k + wCol.w], w[k + wCol.w + 1u], w[k + wCol.w + 2u]);
+        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2];
+        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2];
+        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2];
+        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2];
+        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2];
+        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2];
+        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2];
+        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2];
+        continue;
+      }
       var lo = vec4f(0.0);
       var hi = vec4f(0.0);
       if (SLIDE == 1u) {

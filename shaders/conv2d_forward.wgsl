@@ -15,15 +15,21 @@
 //   it keeps the 8 input values under the block in two vec4 registers; when strideW = dilationW
 //   = 1 the window slides one column per tap (one new load per kx instead of eight). Threads
 //   map to (column block, oy, filter block, n*groups), column block fastest.
-// Activation codes: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
-//   (same definitions as engine/cpu/activations.ts and shaders/activation_forward.wgsl).
+//   With ROW = kw in {3, 5} (override, also needs SLIDE), each kernel row is one straight-line
+//   block: the kw + 7 inputs and 4 x kw weights are loaded once and every accumulator is updated
+//   once per row, not once per tap (a SIMD-on-CPU adapter pays for each update of a loop-carried
+//   variable). Threads map to (n, column block, oy, filter block, group), n fastest, so the
+//   threads such an adapter runs together skip the same padding rows.
+// ACT (override): activation code 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu,
+//   6 softplus (same definitions as engine/cpu/activations.ts and shaders/activation_forward.wgsl).
+//   A pipeline constant, so only the chosen one is compiled (a runtime switch runs every case).
 
 struct Params {
   batch: u32, inC: u32, inH: u32, inW: u32,
   outC: u32, outH: u32, outW: u32, kh: u32,
   kw: u32, strideH: u32, strideW: u32, padTop: u32,
   padLeft: u32, dilationH: u32, dilationW: u32, groups: u32,
-  activation: u32, alpha: f32, hasBias: u32,
+  alpha: f32, hasBias: u32,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
@@ -36,9 +42,12 @@ override WG: u32 = 64;
 // 1 when strideW = dilationW = 1 (the sliding window), else 0; a pipeline constant, so the
 // other path is compiled out (software adapters would otherwise run both sides of the branch).
 override SLIDE: u32 = 0;
+// kw when SLIDE = 1 and kw is 3 or 5 (the straight-line row), else 0.
+override ROW: u32 = 0;
+override ACT: u32 = 0;
 
 fn activate(v: f32) -> f32 {
-  switch P.activation {
+  switch ACT {
     case 1u: { return max(v, 0.0); }
     case 2u: { return select(P.alpha * v, v, v > 0.0); }
     case 3u: { return 1.0 / (1.0 + exp(-v)); }
@@ -74,12 +83,12 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
   if (t >= xBlocks * P.outH * fBlocks * P.batch * P.groups) {
     return;
   }
-  let ox0 = (t % xBlocks) * 8u;
-  let oy = (t / xBlocks) % P.outH;
-  let f0 = ((t / (xBlocks * P.outH)) % fBlocks) * 4u;
-  let ng = t / (xBlocks * P.outH * fBlocks);
-  let n = ng / P.groups;
-  let g = ng % P.groups;
+  let n = t % P.batch;
+  let r = t / P.batch;
+  let ox0 = (r % xBlocks) * 8u;
+  let oy = (r / xBlocks) % P.outH;
+  let f0 = ((r / (xBlocks * P.outH)) % fBlocks) * 4u;
+  let g = r / (xBlocks * P.outH * fBlocks);
   // Rows of w for the 4 filters (clamped: filters past the group's end are computed, not stored).
   let wRow = vec4u(
     (g * fg + min(f0, fg - 1u)) * K,
@@ -107,6 +116,75 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
         continue;
       }
       let row = (plane + u32(iy)) * P.inW;
+      if (ROW == 5u) {
+        let x0 = xAt(row, ix0);
+        let x1 = xAt(row, ix0 + 1);
+        let x2 = xAt(row, ix0 + 2);
+        let x3 = xAt(row, ix0 + 3);
+        let x4 = xAt(row, ix0 + 4);
+        let x5 = xAt(row, ix0 + 5);
+        let x6 = xAt(row, ix0 + 6);
+        let x7 = xAt(row, ix0 + 7);
+        let x8 = xAt(row, ix0 + 8);
+        let x9 = xAt(row, ix0 + 9);
+        let x10 = xAt(row, ix0 + 10);
+        let x11 = xAt(row, ix0 + 11);
+        // The window under block columns 0-3 (l) and 4-7 (h) at each tap kx.
+        let l = array<vec4f, 5>(
+          vec4f(x0, x1, x2, x3), vec4f(x1, x2, x3, x4), vec4f(x2, x3, x4, x5), vec4f(x3, x4, x5, x6), vec4f(x4, x5, x6, x7),
+        );
+        let h = array<vec4f, 5>(
+          vec4f(x4, x5, x6, x7), vec4f(x5, x6, x7, x8), vec4f(x6, x7, x8, x9), vec4f(x7, x8, x9, x10), vec4f(x8, x9, x10, x11),
+        );
+        let r0 = wRow.x + k;
+        let r1 = wRow.y + k;
+        let r2 = wRow.z + k;
+        let r3 = wRow.w + k;
+        let v0 = array<f32, 5>(w[r0], w[r0 + 1u], w[r0 + 2u], w[r0 + 3u], w[r0 + 4u]);
+        let v1 = array<f32, 5>(w[r1], w[r1 + 1u], w[r1 + 2u], w[r1 + 3u], w[r1 + 4u]);
+        let v2 = array<f32, 5>(w[r2], w[r2 + 1u], w[r2 + 2u], w[r2 + 3u], w[r2 + 4u]);
+        let v3 = array<f32, 5>(w[r3], w[r3 + 1u], w[r3 + 2u], w[r3 + 3u], w[r3 + 4u]);
+        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2] + v0[3] * l[3] + v0[4] * l[4];
+        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2] + v0[3] * h[3] + v0[4] * h[4];
+        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2] + v1[3] * l[3] + v1[4] * l[4];
+        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2] + v1[3] * h[3] + v1[4] * h[4];
+        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2] + v2[3] * l[3] + v2[4] * l[4];
+        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2] + v2[3] * h[3] + v2[4] * h[4];
+        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2] + v3[3] * l[3] + v3[4] * l[4];
+        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2] + v3[3] * h[3] + v3[4] * h[4];
+        continue;
+      }
+      if (ROW == 3u) {
+        let x0 = xAt(row, ix0);
+        let x1 = xAt(row, ix0 + 1);
+        let x2 = xAt(row, ix0 + 2);
+        let x3 = xAt(row, ix0 + 3);
+        let x4 = xAt(row, ix0 + 4);
+        let x5 = xAt(row, ix0 + 5);
+        let x6 = xAt(row, ix0 + 6);
+        let x7 = xAt(row, ix0 + 7);
+        let x8 = xAt(row, ix0 + 8);
+        let x9 = xAt(row, ix0 + 9);
+        let l = array<vec4f, 3>(vec4f(x0, x1, x2, x3), vec4f(x1, x2, x3, x4), vec4f(x2, x3, x4, x5));
+        let h = array<vec4f, 3>(vec4f(x4, x5, x6, x7), vec4f(x5, x6, x7, x8), vec4f(x6, x7, x8, x9));
+        let r0 = wRow.x + k;
+        let r1 = wRow.y + k;
+        let r2 = wRow.z + k;
+        let r3 = wRow.w + k;
+        let v0 = array<f32, 3>(w[r0], w[r0 + 1u], w[r0 + 2u]);
+        let v1 = array<f32, 3>(w[r1], w[r1 + 1u], w[r1 + 2u]);
+        let v2 = array<f32, 3>(w[r2], w[r2 + 1u], w[r2 + 2u]);
+        let v3 = array<f32, 3>(w[r3], w[r3 + 1u], w[r3 + 2u]);
+        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2];
+        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2];
+        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2];
+        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2];
+        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2];
+        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2];
+        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2];
+        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2];
+        continue;
+      }
       var lo = vec4f(0.0);
       var hi = vec4f(0.0);
       if (SLIDE == 1u) {

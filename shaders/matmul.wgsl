@@ -14,12 +14,12 @@
 //   i0..i0+3, columns j0..j0+7; 8 vec4 accumulators) and walks all of K reading A and B from
 //   global memory: 12 loads feed 32 multiply-adds. Threads map to (column block, row block),
 //   column block fastest.
-// Activation codes: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus.
+// ACT (override) is the activation code: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus.
 
 struct Params {
   M: u32, N: u32, K: u32,
   aI: u32, aK: u32, bK: u32, bJ: u32,
-  hasBias: u32, activation: u32, alpha: f32,
+  hasBias: u32, alpha: f32,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
@@ -29,9 +29,11 @@ struct Params {
 @group(0) @binding(4) var<storage, read_write> c: array<f32>;
 
 override WG: u32 = 64;
+// The fused activation's code (header of conv2d_forward); a pipeline constant, so only it is compiled.
+override ACT: u32 = 0;
 
 fn activate(v: f32) -> f32 {
-  switch P.activation {
+  switch ACT {
     case 1u: { return max(v, 0.0); }
     case 2u: { return select(P.alpha * v, v, v > 0.0); }
     case 3u: { return 1.0 / (1.0 + exp(-v)); }

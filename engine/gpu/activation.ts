@@ -7,11 +7,11 @@ import activationBackwardWgsl from '../../shaders/activation_backward.wgsl?raw';
 import activationForwardWgsl from '../../shaders/activation_forward.wgsl?raw';
 import type { ActivationKind } from '../spec/types';
 import { activationCode } from './activation-code';
-import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 import type { ParamField } from './params';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 export const activationForwardKernel: KernelDescriptor = {
   name: 'activation_forward',
@@ -21,7 +21,7 @@ export const activationForwardKernel: KernelDescriptor = {
     ['x', 'read'],
     ['y', 'write'],
   ],
-  overrides: { WG },
+  overrides: { WG, ACT: 0 },
 };
 
 export const activationBackwardKernel: KernelDescriptor = {
@@ -33,13 +33,12 @@ export const activationBackwardKernel: KernelDescriptor = {
     ['dy', 'read'],
     ['dx', 'write'],
   ],
-  overrides: { WG },
+  overrides: { WG, ACT: 0 },
 };
 
-function fields(count: number, kind: ActivationKind, alpha: number): ParamField[] {
+function fields(count: number, alpha: number): ParamField[] {
   return [
     ['count', 'u32', count],
-    ['activation', 'u32', activationCode(kind)],
     ['alpha', 'f32', alpha],
   ];
 }
@@ -55,7 +54,8 @@ export function activationForwardOp(
   return createOp(ctx, {
     kernel: activationForwardKernel,
     label,
-    params: fields(count, kind, alpha),
+    params: fields(count, alpha),
+    overrides: { ACT: activationCode(kind) },
     buffers: [buffers.x, buffers.y],
     dispatch: linearDispatch(ceilDiv(count, WG)),
   });
@@ -72,7 +72,8 @@ export function activationBackwardOp(
   return createOp(ctx, {
     kernel: activationBackwardKernel,
     label,
-    params: fields(count, kind, alpha),
+    params: fields(count, alpha),
+    overrides: { ACT: activationCode(kind) },
     buffers: [buffers.y, buffers.dy, buffers.dx],
     dispatch: linearDispatch(ceilDiv(count, WG)),
   });

@@ -28,7 +28,7 @@ export const conv2dForwardKernel: KernelDescriptor = {
     ['b', 'read'],
     ['y', 'write'],
   ],
-  overrides: { WG, SLIDE: 0 },
+  overrides: { WG, SLIDE: 0, ROW: 0, ACT: 0 },
 };
 
 export const conv2dBackwardInputKernel: KernelDescriptor = {
@@ -40,7 +40,7 @@ export const conv2dBackwardInputKernel: KernelDescriptor = {
     ['w', 'read'],
     ['dx', 'write'],
   ],
-  overrides: { WG, SLIDE: 0 },
+  overrides: { WG, SLIDE: 0, ROW: 0 },
 };
 
 export const conv2dBackwardWeightsKernel: KernelDescriptor = {
@@ -97,6 +97,11 @@ function slides(geo: ConvGeometry): number {
   return geo.strideW === 1 && geo.dilationW === 1 ? 1 : 0;
 }
 
+/** The ROW override: kw when the sliding window's row is written out straight-line (kw 3 or 5), else 0. */
+function straightRow(geo: ConvGeometry): number {
+  return slides(geo) === 1 && (geo.kw === 3 || geo.kw === 5) ? geo.kw : 0;
+}
+
 /** Workgroups for one thread per 4 channels x 8 columns of one row of [planes, channels, h, w]. */
 function rowBlockDispatch(planes: number, channels: number, h: number, w: number): Dispatch {
   return linearDispatch(ceilDiv(planes * ceilDiv(channels, 4) * h * ceilDiv(w, 8), WG));
@@ -114,15 +119,10 @@ export function conv2dForwardOp(
   return createOp(ctx, {
     kernel: conv2dForwardKernel,
     label,
-    params: [
-      ...geometryFields(geo),
-      ['activation', 'u32', activationCode(activation.kind)],
-      ['alpha', 'f32', activation.alpha],
-      ['hasBias', 'u32', buffers.b ? 1 : 0],
-    ],
+    params: [...geometryFields(geo), ['alpha', 'f32', activation.alpha], ['hasBias', 'u32', buffers.b ? 1 : 0]],
     buffers: [buffers.x, buffers.w, b, buffers.y],
     dispatch: rowBlockDispatch(geo.batch * geo.groups, geo.outC / geo.groups, geo.outH, geo.outW),
-    overrides: { SLIDE: slides(geo) },
+    overrides: { SLIDE: slides(geo), ROW: straightRow(geo), ACT: activationCode(activation.kind) },
   });
 }
 
@@ -139,7 +139,7 @@ export function conv2dBackwardInputOp(
     params: geometryFields(geo),
     buffers: [buffers.dy, buffers.w, buffers.dx],
     dispatch: rowBlockDispatch(geo.batch * geo.groups, geo.inC / geo.groups, geo.inH, geo.inW),
-    overrides: { SLIDE: slides(geo) },
+    overrides: { SLIDE: slides(geo), ROW: straightRow(geo) },
   });
 }
 

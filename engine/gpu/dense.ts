@@ -24,7 +24,7 @@ export const matmulKernel: KernelDescriptor = {
     ['bias', 'read'],
     ['c', 'write'],
   ],
-  overrides: { WG },
+  overrides: { WG, ACT: 0 },
 };
 
 /** C[M, N] = act(A·B + bias) with A(i,k) = a[i·aI + k·aK] and B(k,j) = b[k·bK + j·bJ]. */
@@ -58,11 +58,11 @@ export function matmulOp(
       ['bK', 'u32', s.bK],
       ['bJ', 'u32', s.bJ],
       ['hasBias', 'u32', buffers.bias ? 1 : 0],
-      ['activation', 'u32', activationCode(activation.kind)],
       ['alpha', 'f32', activation.alpha],
     ],
     buffers: [buffers.a, buffers.b, bias, buffers.c],
     dispatch: linearDispatch(ceilDiv(ceilDiv(s.m, 4) * ceilDiv(s.n, 8), WG)),
+    overrides: { ACT: activationCode(activation.kind) },
   });
 }
 

@@ -6,11 +6,11 @@
 import addWgsl from '../../shaders/add.wgsl?raw';
 import dropoutForwardWgsl from '../../shaders/dropout_forward.wgsl?raw';
 import multiplyWgsl from '../../shaders/multiply.wgsl?raw';
-import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 import type { ParamField } from './params';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 const BINARY = [
   ['params', 'uniform'],

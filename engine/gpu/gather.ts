@@ -5,11 +5,11 @@
 
 import gatherBatchWgsl from '../../shaders/gather_batch.wgsl?raw';
 import type { Dataset } from '../data/dataset';
-import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 import type { ParamField } from './params';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 export const gatherBatchKernel: KernelDescriptor = {
   name: 'gather_batch',

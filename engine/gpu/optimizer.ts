@@ -9,11 +9,11 @@ import momentumUpdateWgsl from '../../shaders/momentum_update.wgsl?raw';
 import sgdUpdateWgsl from '../../shaders/sgd_update.wgsl?raw';
 import type { OptimizerConfig } from '../train/optimizers';
 import type { Regularization } from '../train/regularization';
-import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 import type { ParamField } from './params';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 export const sgdUpdateKernel: KernelDescriptor = {
   name: 'sgd_update',

@@ -11,11 +11,11 @@ import globalAvgPoolForwardWgsl from '../../shaders/globalavgpool_forward.wgsl?r
 import maxpoolBackwardWgsl from '../../shaders/maxpool_backward.wgsl?raw';
 import maxpoolForwardWgsl from '../../shaders/maxpool_forward.wgsl?raw';
 import type { ConvGeometry } from '../cpu/geometry';
-import { type BindingKind, ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { type BindingKind, ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 import type { ParamField } from './params';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 function kernel(name: string, code: string, bindings: (readonly [string, BindingKind])[]): KernelDescriptor {
   return { name, code, bindings: [['params', 'uniform'], ...bindings], overrides: { WG } };

@@ -4,10 +4,10 @@
  * per slice instead, and this adds the slices up (conv2d weight gradients, bias gradients).
  */
 import splitSumWgsl from '../../shaders/split_sum.wgsl?raw';
-import { ceilDiv, type KernelDescriptor, linearDispatch } from './kernel';
+import { ceilDiv, ELEMENT_WG, type KernelDescriptor, linearDispatch } from './kernel';
 import { createOp, type GpuContext, type Op } from './op';
 
-const WG = 64;
+const WG = ELEMENT_WG;
 
 export const splitSumKernel: KernelDescriptor = {
   name: 'split_sum',

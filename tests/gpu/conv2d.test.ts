@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { activationForward, defaultAlpha } from '../../engine/cpu/activations';
 import { conv2dBackward, conv2dForward } from '../../engine/cpu/conv2d';
 import { type ConvGeometry, convGeometry } from '../../engine/cpu/geometry';
 import { biasBackwardOp } from '../../engine/gpu/bias';
 import { conv2dBackwardInputOp, conv2dBackwardWeightsOp, conv2dForwardOp } from '../../engine/gpu/conv2d';
+import type { ActivationKind } from '../../engine/spec/types';
 import { createRng } from '../../engine/tensor/rng';
 import { expectGpuMatchesCpu, randomFloats, runGpu, shape, type Tolerance, withDevice } from './harness';
 
@@ -34,6 +36,9 @@ const CASES: readonly Case[] = [
   { x: [3, 2, 12, 23], f: 5, k: [2, 11], p: [0, 5] },
   { x: [2, 3, 9, 25], f: 7, k: [1, 9], s: [1, 2], p: [0, 4] },
   { x: [2, 4, 7, 13], f: 9, k: [3, 3], p: [1, 2], d: [1, 2] },
+  // The straight-line rows (ROW = 5 and 3): padding, odd widths, strideH > 1, filters not a multiple of 4.
+  { x: [3, 5, 11, 13], f: 7, k: [5, 5], p: [2, 2] },
+  { x: [2, 3, 9, 10], f: 5, k: [3, 3], s: [2, 1], p: [1, 1] },
   // The lecture MNIST net's two convolutions at batch 64 (many weight-gradient splits).
   { x: [64, 1, 28, 28], f: 10, k: [5, 5] },
   { x: [64, 10, 12, 12], f: 10, k: [5, 5] },
@@ -99,17 +104,22 @@ describe('conv2d on the GPU', () => {
     });
   });
 
-  it('conv2d forward with fused relu matches CPU conv then relu x=[2,3,7,5] k=3x3', async () => {
-    const c: Case = { x: [2, 3, 7, 5], f: 5, k: [3, 3], p: [1, 1] };
-    const geo = geometry(c);
-    const { x, w, b } = data(c, geo, 99);
-    const want = new Float32Array(geo.batch * geo.outC * geo.outH * geo.outW);
-    conv2dForward(geo, x, w, b, want);
-    for (let i = 0; i < want.length; i++) want[i] = Math.max(0, want[i]!);
-    const out = await runGpu(gpu(), { x, w, y: want.length, b }, (ctx, t) => [
-      conv2dForwardOp(ctx, 'conv relu', geo, { x: t.x!, w: t.w!, b: t.b!, y: t.y! }, { kind: 'relu', alpha: 0 }),
-    ]);
-    expectGpuMatchesCpu('fused relu', out.f32('y'), want, TOL);
-    expect(out.f32('y').some((v) => v === 0)).toBe(true);
-  });
+  const FUSED: readonly ActivationKind[] = ['relu', 'leakyRelu', 'sigmoid', 'tanh', 'elu', 'softplus'];
+  for (const kind of FUSED) {
+    it(`conv2d forward with fused ${kind} matches CPU conv then ${kind} x=[2,3,7,5] k=3x3`, async () => {
+      const c: Case = { x: [2, 3, 7, 5], f: 5, k: [3, 3], p: [1, 1] };
+      const geo = geometry(c);
+      const { x, w, b } = data(c, geo, 99);
+      const conv = new Float32Array(geo.batch * geo.outC * geo.outH * geo.outW);
+      conv2dForward(geo, x, w, b, conv);
+      const want = new Float32Array(conv.length);
+      const alpha = defaultAlpha(kind);
+      activationForward(kind, alpha, conv, want);
+      const out = await runGpu(gpu(), { x, w, y: want.length, b }, (ctx, t) => [
+        conv2dForwardOp(ctx, `conv ${kind}`, geo, { x: t.x!, w: t.w!, b: t.b!, y: t.y! }, { kind, alpha }),
+      ]);
+      expectGpuMatchesCpu(`fused ${kind}`, out.f32('y'), want, TOL);
+      if (kind === 'relu') expect(out.f32('y').some((v) => v === 0)).toBe(true);
+    });
+  }
 });
