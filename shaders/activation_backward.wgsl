@@ -17,8 +17,8 @@ struct Params {
 @group(0) @binding(3) var<storage, read_write> dx: array<f32>;
 
 override WG: u32 = 64;
-// The activation's code (see fields above); a pipeline constant, so only its case is compiled
-// (a software adapter runs every case of a runtime switch under a mask).
+// The activation code (as in activation_forward.wgsl); a pipeline constant, so only its case is
+// compiled (a software adapter runs every case of a runtime switch under a mask).
 override ACT: u32 = 0;
 
 fn slope(v: f32) -> f32 {

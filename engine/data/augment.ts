@@ -107,6 +107,46 @@ export function jitterBrightnessContrast(
   }
 }
 
+/** One image's augmentation: its crop shift, whether it is mirrored, its brightness offset and contrast scale. */
+export interface ImageAugment {
+  readonly dy: number;
+  readonly dx: number;
+  readonly flip: boolean;
+  readonly offset: number;
+  readonly scale: number;
+}
+
+/**
+ * The random choices augmentBatch makes for n images, drawn from `rng` in its order (every
+ * image's crop shift, then every flip, then every brightness/contrast pair), so that a kernel
+ * applying them (shaders/augment_batch.wgsl) gives augmentBatch's batch and leaves `rng` where
+ * augmentBatch would.
+ */
+export function drawAugments(n: number, options: AugmentOptions, rng: Rng): ImageAugment[] {
+  const padding = options.cropPadding ?? 0;
+  const shifts = Array.from({ length: n }, () => {
+    if (padding <= 0) return [0, 0] as const;
+    const dy = rng.int(2 * padding + 1) - padding;
+    const dx = rng.int(2 * padding + 1) - padding;
+    return [dy, dx] as const;
+  });
+  const flips = Array.from({ length: n }, () => (options.flip ? rng.next() < 0.5 : false));
+  const brightness = options.brightness ?? 0;
+  const contrast = options.contrast ?? 0;
+  const jitter = brightness > 0 || contrast > 0;
+  return shifts.map(([dy, dx], i) => {
+    if (!jitter) return { dy, dx, flip: flips[i]!, offset: 0, scale: 1 };
+    const offset = (rng.next() * 2 - 1) * brightness;
+    const scale = 1 + (rng.next() * 2 - 1) * contrast;
+    return { dy, dx, flip: flips[i]!, offset, scale };
+  });
+}
+
+/** Whether the options change brightness or contrast (the one augmentation that needs each image's mean). */
+export function jitters(options: AugmentOptions): boolean {
+  return (options.brightness ?? 0) > 0 || (options.contrast ?? 0) > 0;
+}
+
 /**
  * Applies the chosen augmentations in a fixed order (crop, flip, jitter) and returns the result:
  * `out` when given (may be `batch`), otherwise a new array; `batch` is left untouched unless it is `out`.

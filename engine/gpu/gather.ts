@@ -29,6 +29,8 @@ export interface GpuDataset {
   readonly images: GPUBuffer;
   readonly labels: GPUBuffer;
   readonly count: number;
+  /** [channels, height, width] of one sample. */
+  readonly shape: readonly [number, number, number];
   readonly sampleSize: number;
 }
 
@@ -39,6 +41,7 @@ export function uploadDataset(ctx: GpuContext, dataset: Dataset): GpuDataset {
     images: ctx.pool.upload(`${dataset.name} images`, dataset.images),
     labels: ctx.pool.upload(`${dataset.name} labels`, dataset.labels),
     count: dataset.count,
+    shape: dataset.shape,
     sampleSize: c * h * w,
   };
 }

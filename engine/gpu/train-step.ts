@@ -1,14 +1,17 @@
 /**
  * One training step on the GPU, recorded into one command encoder: gather the batch from the
- * uploaded dataset by shuffled index, forward, fused loss + gradient + metrics, backward, and
- * one optimiser update per parameter tensor. Nothing is read back. Per step, only Params
- * uniforms change (batch offset, dropout seeds, learning rate), written through the queue so
- * each lands before the submit that uses it.
+ * uploaded dataset by shuffled index (and augment it, when the run asks), forward, fused loss +
+ * gradient + metrics, backward, and one optimiser update per parameter tensor. Nothing is read
+ * back. Per step, only Params uniforms change (batch offset, dropout seeds, learning rate), and
+ * the augmentation choices when augmenting, written through the queue so each lands before the
+ * submit that uses it.
  */
+import type { AugmentOptions, ImageAugment } from '../data/augment';
 import { sizeOf } from '../tensor/tensor';
 import type { LossKind } from '../train/loss';
 import type { OptimizerConfig } from '../train/optimizers';
 import type { Regularization } from '../train/regularization';
+import { type AugmentOp, augmentBatchOp } from './augment';
 import { type GatherOp, type GpuDataset, gatherBatchOp } from './gather';
 import { lossOp } from './loss-head';
 import type { GpuModel } from './model';
@@ -20,11 +23,14 @@ export interface StepSettings {
   readonly loss: LossKind;
   readonly optimizer: OptimizerConfig;
   readonly regularization: Regularization;
+  readonly augmentation: AugmentOptions | null;
 }
 
 interface BatchOps {
   readonly plan: Plan;
   readonly gather: GatherOp;
+  /** Present when the run augments: gather writes a raw batch that this turns into the input. */
+  readonly augment: AugmentOp | null;
   readonly head: Op;
 }
 
@@ -56,12 +62,23 @@ export class GpuTrainStep {
 
   /**
    * Records one step over indices[offset, offset + batch) with learning rate `lr`; `seed()`
-   * gives each dropout layer a fresh mask seed. Returns the encoder, unfinished, so the caller
-   * may add a metrics capture before submitting.
+   * gives each dropout layer a fresh mask seed, and `augments` (one per image, required when the
+   * run augments) are this batch's augmentation choices. Returns the encoder, unfinished, so the
+   * caller may add a metrics capture before submitting.
    */
-  record(batch: number, offset: number, lr: number, seed: () => number): GPUCommandEncoder {
+  record(
+    batch: number,
+    offset: number,
+    lr: number,
+    seed: () => number,
+    augments: readonly ImageAugment[] | null = null,
+  ): GPUCommandEncoder {
     const b = this.ops(batch);
     b.gather.setOffset(offset);
+    if (b.augment) {
+      if (!augments) throw new Error('An augmenting step needs its augmentation choices.');
+      b.augment.setAugments(augments);
+    }
     for (const d of b.plan.dropouts) d.setSeed(seed());
     this.updatesDone++;
     for (const u of this.updates) u.setStep(lr, this.updatesDone);
@@ -69,6 +86,7 @@ export class GpuTrainStep {
     const encoder = device.createCommandEncoder({ label: `train step ${this.updatesDone}` });
     const pass = encoder.beginComputePass({ label: `train step ${this.updatesDone}` });
     b.gather.op.encode(pass);
+    b.augment?.op.encode(pass);
     for (const op of b.plan.forward) op.encode(pass);
     b.head.encode(pass);
     for (const op of b.plan.backward) op.encode(pass);
@@ -83,18 +101,23 @@ export class GpuTrainStep {
     const { ctx } = this.model;
     const plan = this.model.plan(batch, true);
     const labels = ctx.pool.storage(`train labels b${batch}`, batch * 4);
+    const options = this.settings.augmentation;
+    const raw = options ? ctx.pool.storage(`train raw batch b${batch}`, batch * this.data.sampleSize * 4) : plan.input;
     const gather = gatherBatchOp(ctx, `train gather b${batch}`, this.data, batch, {
       indices: this.indices,
-      x: plan.input,
+      x: raw,
       y: labels,
     });
+    const augment = options
+      ? augmentBatchOp(ctx, `train augment b${batch}`, batch, this.data.shape, options, { raw, out: plan.input })
+      : null;
     const head = lossOp(ctx, this.settings.loss, `train loss b${batch}`, batch, this.classes, {
       logits: plan.logits,
       labels,
       dLogits: plan.dLogits,
       metrics: this.metrics,
     });
-    b = { plan, gather, head };
+    b = { plan, gather, augment, head };
     this.perBatch.set(batch, b);
     return b;
   }

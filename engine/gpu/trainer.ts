@@ -12,6 +12,7 @@
  * Divergence is seen at a readback, after the fact: the run stops with status 'diverged' and the
  * weights are restored from the last finite checkpoint (read at epoch ends and every few seconds).
  */
+import { drawAugments } from '../data/augment';
 import type { Dataset } from '../data/dataset';
 import { createRng, permutation, type Rng } from '../tensor/rng';
 import type { Tensor } from '../tensor/tensor';
@@ -86,11 +87,6 @@ export class GpuTrainer implements TrainingRun {
     const { batchSize, epochs, seed } = this.configValue;
     if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('Batch size must be a whole number ≥ 1.');
     if (data.train.count < 1) throw new RangeError('The training set is empty.');
-    if (this.configValue.augmentation) {
-      throw new RangeError(
-        'Data augmentation is not available on the WebGPU backend yet: turn augmentation off, or train on the CPU backend.',
-      );
-    }
     this.stepsPerEpoch = Math.ceil(data.train.count / batchSize);
     this.totalSteps = this.stepsPerEpoch * epochs;
     const root = createRng(seed);
@@ -105,14 +101,14 @@ export class GpuTrainer implements TrainingRun {
     this.stepper = new GpuTrainStep(model, uploadDataset(ctx, data.train), this.indices, accumulator, this.configValue);
     this.step = options.startStep ?? 0;
     const dropouts = model.summary.layers.filter((l) => l.type === 'dropout').length;
-    const order = replayStreams(
-      this.step,
-      this.stepsPerEpoch,
-      data.train.count,
+    const use = {
+      count: data.train.count,
+      batchSize,
+      stepsPerEpoch: this.stepsPerEpoch,
       dropouts,
-      this.shuffleRng,
-      this.noiseRng,
-    );
+      augmentation: this.configValue.augmentation,
+    };
+    const order = replayStreams(this.step, use, this.shuffleRng, this.noiseRng);
     if (order) writeBytes(model.device, this.indices, order);
     this.lastGoodStep = this.step;
     this.checkpoints = new Checkpointer(() => this.race(model.readWeights()), options.checkpointMs ?? 2000);
@@ -236,7 +232,10 @@ export class GpuTrainer implements TrainingRun {
       totalSteps: this.totalSteps,
       warmupSteps: this.config.warmupSteps,
     });
-    const encoder = this.stepper.record(n, start, lr, () => this.noiseRng.int(4294967296));
+    // Augmentation choices first, then dropout seeds: the CPU trainer's order on the same stream.
+    const augmentation = this.config.augmentation;
+    const augments = augmentation ? drawAugments(n, augmentation, this.noiseRng) : null;
+    const encoder = this.stepper.record(n, start, lr, () => this.noiseRng.int(4294967296), augments);
     this.step++;
     this.images += n;
     const endOfEpoch = this.step % this.stepsPerEpoch === 0;

@@ -1,8 +1,10 @@
 /** Augmentation and batching: identities, determinism by seed, value ranges, splits. */
 import { describe, expect, it } from 'vitest';
 import {
+  type AugmentOptions,
   augmentBatch,
   type BatchShape,
+  drawAugments,
   flipHorizontal,
   jitterBrightnessContrast,
   randomCrop,
@@ -104,6 +106,27 @@ describe('batch', () => {
     expect(Math.max(...gatherBatch(data, [0, 1, 2, 3, 4], new Float32Array(20)))).toBeLessThanOrEqual(1);
     expect(Array.from(gatherLabels(data, [4, 0, 3], new Int32Array(3)))).toEqual([4, 0, 3]);
     expect(() => gatherBatch(data, [5], new Float32Array(4))).toThrow(RangeError);
+  });
+
+  it('drawAugments draws what augmentBatch draws: the stream ends in the same place for every mix', () => {
+    const mixes: AugmentOptions[] = [
+      { flip: true },
+      { cropPadding: 2 },
+      { brightness: 0.1 },
+      { flip: true, cropPadding: 3, brightness: 0.2, contrast: 0.4 },
+    ];
+    for (const options of mixes) {
+      const cpu = createRng(11);
+      augmentBatch(randomBatch(), shape, options, cpu);
+      const drawn = createRng(11);
+      const choices = drawAugments(shape[0], options, drawn);
+      expect(drawn.next()).toBe(cpu.next());
+      expect(choices).toHaveLength(shape[0]);
+      for (const c of choices) {
+        expect(Math.abs(c.dy)).toBeLessThanOrEqual(options.cropPadding ?? 0);
+        if (!options.flip) expect(c.flip).toBe(false);
+      }
+    }
   });
 
   it('splits reproducibly into disjoint parts that cover the dataset', () => {
