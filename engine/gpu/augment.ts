@@ -59,7 +59,7 @@ export function augmentBatchOp(
     setAugments(list) {
       if (list.length !== batch) throw new RangeError(`${label}: ${list.length} augmentations for ${batch} images`);
       const packed = new Float32Array(batch * PER_IMAGE);
-      list.forEach((a, i) => packed.set([a.dy, a.dx, a.flip ? 1 : 0, a.offset, a.scale], i * PER_IMAGE));
+      for (const [i, a] of list.entries()) packed.set([a.dy, a.dx, a.flip ? 1 : 0, a.offset, a.scale], i * PER_IMAGE);
       ctx.device.queue.writeBuffer(augments, 0, packed);
     },
   };

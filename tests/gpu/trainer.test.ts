@@ -127,7 +127,8 @@ describe('GpuTrainer', () => {
     expect(gpuRun.result.status).toBe('done');
     const cpuLosses = progressOf(cpuEvents).map((p) => p.loss);
     expect(gpuRun.losses).toHaveLength(6);
-    gpuRun.losses.forEach((loss, i) => expect(Math.abs(loss - cpuLosses[i]!)).toBeLessThan(1e-4 * cpuLosses[i]!));
+    for (const [i, loss] of gpuRun.losses.entries())
+      expect(Math.abs(loss - cpuLosses[i]!)).toBeLessThan(1e-4 * cpuLosses[i]!);
     // The augmentation is really applied: without it the same run sees other pixels.
     const plain = await run(null);
     expect(plain.losses.some((loss, i) => Math.abs(loss - gpuRun.losses[i]!) > 1e-3)).toBe(true);
