@@ -221,7 +221,9 @@ test('the builder edits dilation and bias, and the batch-norm and dropout switch
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
 });
 
-test('on WebGPU (SwiftShader here) the lecture net trains past 90% validation accuracy', async ({ page }) => {
+test('on WebGPU (SwiftShader here) the lecture net trains past 90% validation accuracy, with shift augmentation on the GPU', async ({
+  page,
+}) => {
   test.setTimeout(420_000);
   await openStudio(page);
   await page.getByLabel('Engine').selectOption('webgpu');
@@ -230,6 +232,8 @@ test('on WebGPU (SwiftShader here) the lecture net trains past 90% validation ac
   await page.getByRole('tab', { name: 'Hyperparameters' }).click();
   await page.getByLabel('Batch size', { exact: true }).fill('64');
   await page.getByLabel('Learning rate', { exact: true }).fill('0.002');
+  // Augmentation runs on the GPU too (shaders/augment_batch.wgsl): shifted digits still train.
+  await page.getByLabel(/Shift/).check();
   await page.getByRole('button', { name: /^Reset/ }).click();
   await page.getByRole('button', { name: /^Start/ }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
