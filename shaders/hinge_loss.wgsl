@@ -17,7 +17,7 @@ struct Metrics {
   lossSum: f32,
   correct: u32,
   count: u32,
-  pad: u32,
+  penaltySum: f32, // penalty_total's word; untouched here
   confusion: array<atomic<u32>>,
 }
 

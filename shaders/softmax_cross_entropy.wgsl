@@ -9,7 +9,7 @@
 // Logits are shifted by their row max first, so exp never overflows and log never sees 0.
 //
 // Bindings (group 0): 0 Params, 1 logits [N, K], 2 labels [N] (u32), 3 dLogits [N, K] (written),
-//   4 metrics (read_write: lossSum f32, correct u32, count u32, pad, confusion [K*K] atomic u32).
+//   4 metrics (read_write: lossSum f32, correct u32, count u32, penaltySum f32 (penalty_total's), confusion [K*K] atomic u32).
 // Workgroup: WG threads (override, default 64, a power of two). ONE workgroup does the whole batch:
 //   each thread takes samples lid, lid + WG, ...; loss and correct are reduced in workgroup memory
 //   and added by thread 0, so the accumulator needs no float atomics.
@@ -23,7 +23,7 @@ struct Metrics {
   lossSum: f32,
   correct: u32,
   count: u32,
-  pad: u32,
+  penaltySum: f32, // penalty_total's word; untouched here
   confusion: array<atomic<u32>>,
 }
 

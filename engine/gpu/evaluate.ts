@@ -62,6 +62,8 @@ export class GpuEvaluator {
     device.queue.submit([encoder.finish()]);
     const m: GpuMetrics = {
       lossSum: new Float32Array(words.buffer, 0, 1)[0]!,
+      // Evaluation reports the data loss alone, as the CPU engine does.
+      penaltySum: 0,
       correct: words[1]!,
       count: words[2]!,
       confusion: words.slice(4),

@@ -4,7 +4,9 @@
  * confusion counts), so a training step needs no readback to know how it is doing.
  *
  * The metrics buffer layout, shared by both kernels and read by metrics.ts:
- *   word 0 lossSum (f32), 1 correct (u32), 2 count (u32), 3 unused, 4.. confusion[label·K + predicted] (u32).
+ *   word 0 lossSum (f32), 1 correct (u32), 2 count (u32), 3 penaltySum (f32: the L1/L2 penalty times
+ *   the batch size, summed over steps; written by engine/gpu/penalty.ts, 0 without regularisation),
+ *   4.. confusion[label·K + predicted] (u32).
  */
 import hingeLossWgsl from '../../shaders/hinge_loss.wgsl?raw';
 import softmaxCrossEntropyWgsl from '../../shaders/softmax_cross_entropy.wgsl?raw';

@@ -6,15 +6,22 @@ import type { Metrics } from '../train/metrics';
 import type { GpuMetrics } from './metrics';
 
 export function emptyGpuMetrics(classes: number): GpuMetrics {
-  return { lossSum: 0, correct: 0, count: 0, confusion: new Uint32Array(classes * classes) };
+  return { lossSum: 0, penaltySum: 0, correct: 0, count: 0, confusion: new Uint32Array(classes * classes) };
 }
 
 export function addGpuMetrics(a: GpuMetrics, b: GpuMetrics): GpuMetrics {
   const confusion = a.confusion.slice();
   for (let i = 0; i < confusion.length; i++) confusion[i]! += b.confusion[i] ?? 0;
-  return { lossSum: a.lossSum + b.lossSum, correct: a.correct + b.correct, count: a.count + b.count, confusion };
+  return {
+    lossSum: a.lossSum + b.lossSum,
+    penaltySum: a.penaltySum + b.penaltySum,
+    correct: a.correct + b.correct,
+    count: a.count + b.count,
+    confusion,
+  };
 }
 
+/** The data-loss metrics (as the CPU trainer's epoch and validation metrics: no penalty). */
 export function toMetrics(m: GpuMetrics, classes: number): Metrics {
   const perClassAccuracy: number[] = [];
   for (let c = 0; c < classes; c++) {

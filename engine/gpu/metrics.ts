@@ -11,8 +11,10 @@ import { metricsWords } from './loss';
 import type { GpuContext } from './op';
 
 export interface GpuMetrics {
-  /** Summed (not mean) loss over `count` samples. */
+  /** Summed (not mean) data loss over `count` samples. */
   readonly lossSum: number;
+  /** The L1/L2 penalty times each step's batch size, summed over the steps (0 without regularisation). */
+  readonly penaltySum: number;
   readonly correct: number;
   readonly count: number;
   /** [label * classes + predicted] counts. */
@@ -60,6 +62,7 @@ export class MetricsRing {
     const words = new Uint32Array(raw);
     return {
       lossSum: new Float32Array(raw, 0, 1)[0]!,
+      penaltySum: new Float32Array(raw, 12, 1)[0]!,
       correct: words[1]!,
       count: words[2]!,
       confusion: words.slice(4, 4 + this.classes * this.classes),

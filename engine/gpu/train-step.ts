@@ -1,10 +1,10 @@
 /**
  * One training step on the GPU, recorded into one command encoder: gather the batch from the
  * uploaded dataset by shuffled index (and augment it, when the run asks), forward, fused loss +
- * gradient + metrics, backward, and one optimiser update per parameter tensor. Nothing is read
- * back. Per step, only Params uniforms change (batch offset, dropout seeds, learning rate), and
- * the augmentation choices when augmenting, written through the queue so each lands before the
- * submit that uses it.
+ * gradient + metrics (and the L1/L2 penalty, when regularised), backward, and one optimiser
+ * update per parameter tensor. Nothing is read back. Per step, only Params uniforms change
+ * (batch offset, dropout seeds, learning rate), and the augmentation choices when augmenting,
+ * written through the queue so each lands before the submit that uses it.
  */
 import type { AugmentOptions, ImageAugment } from '../data/augment';
 import { sizeOf } from '../tensor/tensor';
@@ -17,6 +17,7 @@ import { lossOp } from './loss-head';
 import type { GpuModel } from './model';
 import type { Op } from './op';
 import { type UpdateOp, updateOp } from './optimizer';
+import { penaltyOp } from './penalty';
 import type { Plan } from './plan';
 
 export interface StepSettings {
@@ -32,6 +33,8 @@ interface BatchOps {
   /** Present when the run augments: gather writes a raw batch that this turns into the input. */
   readonly augment: AugmentOp | null;
   readonly head: Op;
+  /** Present with L1/L2 regularisation: reports the penalty of the weights before this step's update. */
+  readonly penalty: Op | null;
 }
 
 export class GpuTrainStep {
@@ -89,6 +92,7 @@ export class GpuTrainStep {
     b.augment?.op.encode(pass);
     for (const op of b.plan.forward) op.encode(pass);
     b.head.encode(pass);
+    b.penalty?.encode(pass);
     for (const op of b.plan.backward) op.encode(pass);
     for (const u of this.updates) u.op.encode(pass);
     pass.end();
@@ -117,7 +121,16 @@ export class GpuTrainStep {
       dLogits: plan.dLogits,
       metrics: this.metrics,
     });
-    b = { plan, gather, augment, head };
+    const weights = this.model.params.filter((p) => p.regularized);
+    const penalty = penaltyOp(
+      ctx,
+      `train penalty b${batch}`,
+      this.settings.regularization,
+      batch,
+      weights,
+      this.metrics,
+    );
+    b = { plan, gather, augment, head, penalty };
     this.perBatch.set(batch, b);
     return b;
   }

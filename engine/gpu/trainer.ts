@@ -270,8 +270,10 @@ export class GpuTrainer implements TrainingRun {
 
   private onMetrics(m: GpuMetrics | null, step: number, lr: number): void {
     if (!m || this.diverged) return;
-    if (!Number.isFinite(m.lossSum)) {
-      this.diverged = { step, loss: m.lossSum, lr };
+    // The loss a student sees: data loss plus the L1/L2 penalty, per sample (the CPU trainer's).
+    const lossSum = m.lossSum + m.penaltySum;
+    if (!Number.isFinite(lossSum)) {
+      this.diverged = { step, loss: lossSum, lr };
       return;
     }
     this.lastGoodStep = step;
@@ -283,7 +285,7 @@ export class GpuTrainer implements TrainingRun {
         totalSteps: this.totalSteps,
         stepsPerEpoch: this.stepsPerEpoch,
         epoch: step / this.stepsPerEpoch,
-        loss: m.lossSum / m.count,
+        loss: lossSum / m.count,
         accuracy: m.correct / m.count,
         learningRate: lr,
         imagesPerSecond: this.imagesPerSecond(),

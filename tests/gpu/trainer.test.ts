@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { l1Penalty, l2Penalty } from '../../engine/cpu/losses';
 import { createCpuModel } from '../../engine/cpu/model';
 import { createGpuModel } from '../../engine/gpu/model';
 import { GpuTrainer } from '../../engine/gpu/trainer';
@@ -104,6 +105,43 @@ describe('GpuTrainer', () => {
     const weights = await trainer.readWeights();
     expect(Object.values(weights).every((w) => w.every(Number.isFinite))).toBe(true);
     model.destroy();
+  });
+
+  it('reports the L1/L2 penalty in the training loss as the CPU trainer does, and leaves it out of the epoch loss (5 steps, sgd)', async () => {
+    const train = halvesDataset(40, 6);
+    const config = { batchSize: 8, optimizer: { kind: 'sgd' as const }, learningRate: 0.05, progressEvery: 1, seed: 2 };
+    const regularization = { l1: 0.002, l2: 0.05 };
+    const collect = async (trainer: Trainer | GpuTrainer) => {
+      const events: TrainerEvent[] = [];
+      trainer.subscribe((e) => events.push(e));
+      await trainer.run();
+      const epoch = events.find((e) => e.type === 'epoch');
+      return {
+        losses: progressOf(events).map((p) => p.loss),
+        epochLoss: epoch?.type === 'epoch' ? epoch.train.loss : NaN,
+      };
+    };
+    const cpuModel = createCpuModel(HALVES_SPEC, { seed: 8 });
+    const initial = cpuModel.params
+      .filter((p) => p.regularized)
+      .reduce((s, p) => s + l1Penalty(p.value, regularization.l1) + l2Penalty(p.value, regularization.l2), 0);
+    const cpu = await collect(new Trainer(cpuModel, { train }, { ...config, regularization }));
+    const gpuRun = async (reg: typeof regularization) => {
+      const model = createGpuModel(contextOf(gpu()), HALVES_SPEC, { seed: 8 });
+      const run = await collect(new GpuTrainer(model, { train }, { ...config, regularization: reg }));
+      model.destroy();
+      return run;
+    };
+    const withPenalty = await gpuRun(regularization);
+    expect(withPenalty.losses).toHaveLength(5);
+    for (const [i, loss] of withPenalty.losses.entries()) {
+      expect(Math.abs(loss - cpu.losses[i]!)).toBeLessThan(1e-4 * cpu.losses[i]!);
+    }
+    expect(Math.abs(withPenalty.epochLoss - cpu.epochLoss)).toBeLessThan(1e-4 * cpu.epochLoss);
+    // Step 1 sees the initial weights in both GPU runs, so its loss differs by exactly their penalty.
+    const plain = await gpuRun({ l1: 0, l2: 0 });
+    expect(initial).toBeGreaterThan(0.1);
+    expect(Math.abs(withPenalty.losses[0]! - plain.losses[0]! - initial)).toBeLessThan(1e-4 * initial);
   });
 
   it('augments on the GPU as the CPU trainer does: same per-step losses with crop, flip and jitter (6 steps, sgd)', async () => {
