@@ -1,24 +1,37 @@
 /**
- * Weights checkpoints of a GPU run: copies read back at epoch ends and every few seconds,
- * kept only when every value is finite. A diverged run is restored from the last one, and a
- * lost device continues from it (engine/worker/session.ts).
+ * Checkpoints of a GPU run: the weights and the optimiser's state, read back together at epoch
+ * ends and every few seconds, kept only when every value is finite. A diverged run is restored
+ * from the last one's weights, and a lost device continues from all of it
+ * (engine/worker/session.ts), so Adam and momentum carry on where they were.
  */
 import type { NamedArrays } from './model';
 
-export interface Checkpoint {
+/** The optimiser's state buffers by `${param}:${slot}` and how many updates made them. */
+export interface OptimizerState {
+  readonly updates: number;
+  readonly values: NamedArrays;
+}
+
+export interface Snapshot {
+  readonly weights: NamedArrays;
+  readonly optimizer: OptimizerState;
+}
+
+export interface Checkpoint extends Snapshot {
   /** The steps done when the weights were read. */
   readonly step: number;
-  readonly weights: NamedArrays;
 }
+
+const finite = (arrays: NamedArrays): boolean => Object.values(arrays).every((a) => a.every(Number.isFinite));
 
 export class Checkpointer {
   private valueField: Checkpoint | null = null;
   private pending: Promise<void> | null = null;
   private lastAt = Number.NEGATIVE_INFINITY;
 
-  /** `read` gives the weights after all work submitted so far, or null when the device is gone. */
+  /** `read` gives the weights and state after all work submitted so far, or null when the device is gone. */
   constructor(
-    private readonly read: () => Promise<NamedArrays | null>,
+    private readonly read: () => Promise<Snapshot | null>,
     private readonly everyMs: number,
   ) {}
 
@@ -30,10 +43,10 @@ export class Checkpointer {
   take(step: number): Promise<void> {
     if (this.pending) return this.pending;
     this.lastAt = performance.now();
-    this.pending = this.read().then((weights) => {
+    this.pending = this.read().then((snapshot) => {
       this.pending = null;
-      if (weights && Object.values(weights).every((w) => w.every(Number.isFinite))) {
-        this.valueField = { step, weights };
+      if (snapshot && finite(snapshot.weights) && finite(snapshot.optimizer.values)) {
+        this.valueField = { step, ...snapshot };
       }
     });
     return this.pending;

@@ -7,6 +7,7 @@ import type { InitScheme } from '../train/initializers';
 import type { TrainerConfig, TrainerData } from '../train/trainer';
 import type { ModelHost, NamedTensor } from '../worker/backend';
 import { BufferPool } from './buffers';
+import type { OptimizerState } from './checkpoint';
 import { createGpuModel, type GpuModel } from './model';
 import { PipelineCache } from './pipelines';
 import { GpuTrainer } from './trainer';
@@ -26,8 +27,8 @@ export function gpuHost(
     model,
     summary: model.summary,
     logitsLayer: model.logitsLayer,
-    createTrainer: (data: TrainerData, config: TrainerConfig, startStep: number) =>
-      new GpuTrainer(model, data, config, { startStep }),
+    createTrainer: (data: TrainerData, config: TrainerConfig, startStep: number, optimizer?: OptimizerState | null) =>
+      new GpuTrainer(model, data, config, { startStep, optimizer }),
     activations: (image) => model.forwardSample(image),
     params: async (kind) => tensors(kind === 'weights' ? await model.readWeights() : await model.readGradients()),
     weights: () => model.readWeights(),

@@ -127,10 +127,12 @@ export class GpuModel {
   }
 
   /** Every param and state by name (the same names and order as engine/cpu/weights.ts getWeights). */
-  async readWeights(): Promise<NamedArrays> {
+  /** Every param and state by name, and any `extra` ranges read in the same copy (a consistent snapshot). */
+  async readWeights(extra: readonly (Range & { readonly name: string })[] = []): Promise<NamedArrays> {
     const targets: (Range & { name: string })[] = [
       ...this.params.map((p) => ({ name: p.name, buffer: p.value, offset: 0, count: p.count })),
       ...this.states.map((s) => ({ ...s })),
+      ...extra,
     ];
     return named(targets, await readRanges(this.device, 'read weights', targets));
   }

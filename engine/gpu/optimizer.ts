@@ -55,6 +55,8 @@ export interface UpdateOp {
   readonly op: Op;
   /** Writes this step's Params: `step` counts from 1 (Adam's bias correction uses it). */
   setStep(lr: number, step: number): void;
+  /** The optimiser's own state, one value per parameter each: momentum's velocity, Adam's m and v. */
+  readonly state: readonly { readonly slot: string; readonly buffer: GPUBuffer }[];
 }
 
 /**
@@ -83,7 +85,7 @@ export function updateOp(
     case 'sgd': {
       const fields = (lr: number): ParamField[] => common(lr);
       const op = createOp(ctx, { kernel: sgdUpdateKernel, label, params: fields(0), buffers: [b.g, b.w], dispatch });
-      return { op, setStep: (lr) => op.setParams(fields(lr)) };
+      return { op, setStep: (lr) => op.setParams(fields(lr)), state: [] };
     }
     case 'momentum': {
       const fields = (lr: number): ParamField[] => [
@@ -99,7 +101,7 @@ export function updateOp(
         buffers: [b.g, b.w, v],
         dispatch,
       });
-      return { op, setStep: (lr) => op.setParams(fields(lr)) };
+      return { op, setStep: (lr) => op.setParams(fields(lr)), state: [{ slot: 'velocity', buffer: v }] };
     }
     case 'adam': {
       const b1 = config.beta1 ?? 0.9;
@@ -121,7 +123,14 @@ export function updateOp(
         buffers: [b.g, b.w, m, v],
         dispatch,
       });
-      return { op, setStep: (lr, step) => op.setParams(fields(lr, step)) };
+      return {
+        op,
+        setStep: (lr, step) => op.setParams(fields(lr, step)),
+        state: [
+          { slot: 'm', buffer: m },
+          { slot: 'v', buffer: v },
+        ],
+      };
     }
   }
 }

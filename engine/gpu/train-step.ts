@@ -12,6 +12,8 @@ import type { LossKind } from '../train/loss';
 import type { OptimizerConfig } from '../train/optimizers';
 import type { Regularization } from '../train/regularization';
 import { type AugmentOp, augmentBatchOp } from './augment';
+import { writeBytes } from './buffers';
+import type { OptimizerState } from './checkpoint';
 import { type GatherOp, type GpuDataset, gatherBatchOp } from './gather';
 import { lossOp } from './loss-head';
 import type { GpuModel } from './model';
@@ -19,6 +21,7 @@ import type { Op } from './op';
 import { type UpdateOp, updateOp } from './optimizer';
 import { penaltyOp } from './penalty';
 import type { Plan } from './plan';
+import type { Range } from './readback';
 
 export interface StepSettings {
   readonly loss: LossKind;
@@ -39,7 +42,7 @@ interface BatchOps {
 
 export class GpuTrainStep {
   /** One update op per parameter tensor; their optimiser state (velocity, Adam moments) lives here. */
-  private readonly updates: readonly UpdateOp[];
+  private readonly updateOps: readonly UpdateOp[];
   private readonly perBatch = new Map<number, BatchOps>();
   private readonly classes: number;
   private updatesDone = 0;
@@ -55,7 +58,7 @@ export class GpuTrainStep {
   ) {
     const { ctx } = model;
     this.classes = sizeOf(model.summary.layers[model.logitsLayer]!.outputShape);
-    this.updates = model.params.map((p) =>
+    this.updateOps = model.params.map((p) =>
       updateOp(ctx, `${p.name} update`, settings.optimizer, p.count, p.regularized ? settings.regularization : null, {
         g: p.grad,
         w: p.value,
@@ -84,7 +87,7 @@ export class GpuTrainStep {
     }
     for (const d of b.plan.dropouts) d.setSeed(seed());
     this.updatesDone++;
-    for (const u of this.updates) u.setStep(lr, this.updatesDone);
+    for (const u of this.updateOps) u.setStep(lr, this.updatesDone);
     const { device } = this.model;
     const encoder = device.createCommandEncoder({ label: `train step ${this.updatesDone}` });
     const pass = encoder.beginComputePass({ label: `train step ${this.updatesDone}` });
@@ -94,9 +97,38 @@ export class GpuTrainStep {
     b.head.encode(pass);
     b.penalty?.encode(pass);
     for (const op of b.plan.backward) op.encode(pass);
-    for (const u of this.updates) u.op.encode(pass);
+    for (const u of this.updateOps) u.op.encode(pass);
     pass.end();
     return encoder;
+  }
+
+  /** How many updates have run (Adam's bias correction counts them). */
+  get updates(): number {
+    return this.updatesDone;
+  }
+
+  /** The optimiser's state buffers as named ranges, `${param}:${slot}` (none for plain SGD). */
+  stateRanges(): (Range & { readonly name: string })[] {
+    return this.model.params.flatMap((p, i) =>
+      this.updateOps[i]!.state.map((s) => ({
+        name: `${p.name}:${s.slot}`,
+        buffer: s.buffer,
+        offset: 0,
+        count: p.count,
+      })),
+    );
+  }
+
+  /** Puts back a checkpoint's optimiser state (ordered before the next submit). */
+  restoreState(state: OptimizerState): void {
+    for (const range of this.stateRanges()) {
+      const values = state.values[range.name];
+      if (!values || values.length !== range.count) {
+        throw new RangeError(`The optimiser state has no ${range.count} values for ${range.name}.`);
+      }
+      writeBytes(this.model.device, range.buffer, values);
+    }
+    this.updatesDone = state.updates;
   }
 
   private ops(batch: number): BatchOps {

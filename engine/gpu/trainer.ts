@@ -30,7 +30,14 @@ import {
 } from '../train/trainer';
 import { yieldToEventLoop } from '../train/yield';
 import { writeBytes } from './buffers';
-import { type Checkpoint, Checkpointer, type Divergence, divergedMessage } from './checkpoint';
+import {
+  type Checkpoint,
+  Checkpointer,
+  type Divergence,
+  divergedMessage,
+  type OptimizerState,
+  type Snapshot,
+} from './checkpoint';
 import { GpuEvaluator } from './evaluate';
 import { uploadDataset } from './gather';
 import { metricsWords } from './loss';
@@ -46,7 +53,9 @@ const SLOTS = 3;
 export interface GpuTrainerOptions {
   /** Continue a run at this step (after a lost device): shuffle and dropout streams are advanced to it. */
   readonly startStep?: number;
-  /** Read a weights checkpoint at most this often while training, in ms (default 2000). */
+  /** The optimiser state to continue with (a checkpoint's, taken at startStep); fresh without it. */
+  readonly optimizer?: OptimizerState | null;
+  /** Read a checkpoint (weights and optimiser state) at most this often while training, in ms (default 2000). */
   readonly checkpointMs?: number;
 }
 
@@ -111,7 +120,8 @@ export class GpuTrainer implements TrainingRun {
     const order = replayStreams(this.step, use, this.shuffleRng, this.noiseRng);
     if (order) writeBytes(model.device, this.indices, order);
     this.lastGoodStep = this.step;
-    this.checkpoints = new Checkpointer(() => this.race(model.readWeights()), options.checkpointMs ?? 2000);
+    if (options.optimizer) this.stepper.restoreState(options.optimizer);
+    this.checkpoints = new Checkpointer(() => this.readSnapshot(), options.checkpointMs ?? 2000);
     this.lost = model.device.lost.then((info) => {
       this.lostMessage = `The GPU device was lost (${info.message || info.reason}) at step ${this.step}.`;
       this.control.wakeLoop();
@@ -136,7 +146,7 @@ export class GpuTrainer implements TrainingRun {
     return this.step;
   }
 
-  /** The last weights read back with finite values, and the step they are from. */
+  /** The last weights and optimiser state read back with finite values, and the step they are from. */
   get checkpoint(): Checkpoint | null {
     return this.checkpoints.value;
   }
@@ -254,6 +264,20 @@ export class GpuTrainer implements TrainingRun {
   /** Starts reading `slot` now; readbacks are handled in capture order. */
   private track(slot: number, step: number, lr: number): void {
     this.reads.add(this.race(this.ring.read(slot)), (m) => this.onMetrics(m, step, lr));
+  }
+
+  /** The weights and optimiser state after all work submitted so far, read in one copy. */
+  private async readSnapshot(): Promise<Snapshot | null> {
+    const ranges = this.stepper.stateRanges();
+    const updates = this.stepper.updates;
+    const all = await this.race(this.model.readWeights(ranges));
+    if (!all) return null;
+    const values: NamedArrays = {};
+    for (const r of ranges) {
+      values[r.name] = all[r.name]!;
+      delete all[r.name];
+    }
+    return { weights: all, optimizer: { updates, values } };
   }
 
   private race<T>(p: Promise<T>): Promise<T | null> {

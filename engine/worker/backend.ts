@@ -4,7 +4,9 @@
  * (navigator.gpu in a worker, the `webgpu` package in Node tests) and never throws: when WebGPU
  * cannot be used it answers 'cpu' with the reason in words a student understands.
  */
+
 import { createCpuModel, getWeights, loadWeights } from '../cpu/model';
+import type { OptimizerState } from '../gpu/checkpoint';
 import { acquireDevice } from '../gpu/device';
 import type { ModelSpec, ModelSummary } from '../spec/types';
 import type { Tensor } from '../tensor/tensor';
@@ -82,8 +84,16 @@ export interface NamedTensor {
 export interface ModelHost {
   readonly summary: ModelSummary;
   readonly logitsLayer: number;
-  /** A trainer over this model; `startStep` continues a run (the GPU backend, after a lost device). */
-  createTrainer(data: TrainerData, config: TrainerConfig, startStep: number): TrainingRun;
+  /**
+   * A trainer over this model; `startStep` and `optimizer` continue a run (the GPU backend, after
+   * a lost device: the checkpoint's step and optimiser state).
+   */
+  createTrainer(
+    data: TrainerData,
+    config: TrainerConfig,
+    startStep: number,
+    optimizer?: OptimizerState | null,
+  ): TrainingRun;
   /** Evaluation-mode outputs of every layer for one sample [C, H, W]. */
   activations(image: Float32Array): Promise<Tensor[]>;
   params(kind: 'weights' | 'gradients'): Promise<NamedTensor[]>;

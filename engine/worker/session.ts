@@ -7,6 +7,7 @@
 
 import { softmaxForward } from '../cpu/softmax';
 import { gatherBatch } from '../data/batch';
+import type { OptimizerState } from '../gpu/checkpoint';
 import { gpuHost } from '../gpu/host';
 import { GpuTrainer } from '../gpu/trainer';
 import type { ModelSpec } from '../spec/types';
@@ -181,8 +182,8 @@ export class WorkerSession {
 
   /**
    * A lost device (driver reset, another tab took the GPU, the device was destroyed) is reported,
-   * then training continues on a new device from the last weights read back; the steps after
-   * that checkpoint are trained again. Adam and momentum state start afresh.
+   * then training continues on a new device from the last checkpoint read back (weights and the
+   * optimiser's state, so Adam and momentum carry on); the steps after it are trained again.
    */
   private async onDeviceLost(device: GPUDevice, info: GPUDeviceLostInfo): Promise<void> {
     if (this.backend.kind !== 'webgpu' || this.backend.device !== device) return;
@@ -198,14 +199,14 @@ export class WorkerSession {
     this.post({
       type: 'error',
       scope: 'backend',
-      message: `The GPU device was lost (${info.message || info.reason}). ConvLab continues on a new device from step ${step}, the last weights it read back; the steps after it are trained again.`,
+      message: `The GPU device was lost (${info.message || info.reason}). ConvLab continues on a new device from step ${step}, the last weights and optimiser state it read back; the steps after it are trained again.`,
     });
     if (checkpoint && this.built) this.built = { ...this.built, weights: checkpoint.weights };
     await this.selectBackend(this.choice === 'cpu' ? 'webgpu' : this.choice);
     if (!trainer || !this.host || !this.data) return;
     // selectBackend replaced this.backend; a CPU fallback starts its trainer from step 0.
     const onGpu = (this.backend as BackendSelection).kind === 'webgpu';
-    const resumed = this.ensureTrainer(onGpu ? step : 0);
+    const resumed = onGpu ? this.ensureTrainer(step, checkpoint?.optimizer) : this.ensureTrainer(0);
     if (wasRunning) resumed.resume();
   }
 
@@ -231,11 +232,12 @@ export class WorkerSession {
   }
 
   /** The running trainer, or a new paused one over the current model and data. */
-  private ensureTrainer(startStep = 0): TrainingRun {
+  private ensureTrainer(startStep = 0, optimizer: OptimizerState | null = null): TrainingRun {
     if (this.trainer) return this.trainer;
     const host = this.requireHost();
     const data = this.requireData();
-    const trainer = host.createTrainer({ train: data.train, validation: data.validation }, this.config, startStep);
+    const splits = { train: data.train, validation: data.validation };
+    const trainer = host.createTrainer(splits, this.config, startStep, optimizer);
     this.unsubscribe = trainer.subscribe((event) => this.post({ type: 'trainer', event }));
     trainer.pause();
     this.trainer = trainer;
