@@ -53,6 +53,24 @@ fn dyStrided(row: u32, t: i32) -> f32 {
   return select(0.0, dy[row + u32(max(t, 0) / sw)], ok);
 }
 
+// The straight-line rows (ROW): the kernel row of weights at w[at..at+kw) as an array, and the
+// block's 4 columns summed over the row's taps, v[kx] * window[kx].
+fn weights5(at: u32) -> array<f32, 5> {
+  return array<f32, 5>(w[at], w[at + 1u], w[at + 2u], w[at + 3u], w[at + 4u]);
+}
+
+fn weights3(at: u32) -> array<f32, 3> {
+  return array<f32, 3>(w[at], w[at + 1u], w[at + 2u]);
+}
+
+fn taps5(v: array<f32, 5>, window: array<vec4f, 5>) -> vec4f {
+  return v[0] * window[0] + v[1] * window[1] + v[2] * window[2] + v[3] * window[3] + v[4] * window[4];
+}
+
+fn taps3(v: array<f32, 3>, window: array<vec4f, 3>) -> vec4f {
+  return v[0] * window[0] + v[1] * window[1] + v[2] * window[2];
+}
+
 fn store(n: u32, channel: u32, iy: u32, ix0: u32, v: vec4f) {
   let base = ((n * P.inC + channel) * P.inH + iy) * P.inW;
   for (var j = 0u; j < 4u; j++) {
@@ -138,42 +156,18 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
           vec4f(d4, d5, d6, d7),
         );
         let k = wf + ky * P.kw;
-        let v0 = array<f32, 5>(
-          w[k + wCol.x],
-          w[k + wCol.x + 1u],
-          w[k + wCol.x + 2u],
-          w[k + wCol.x + 3u],
-          w[k + wCol.x + 4u],
-        );
-        let v1 = array<f32, 5>(
-          w[k + wCol.y],
-          w[k + wCol.y + 1u],
-          w[k + wCol.y + 2u],
-          w[k + wCol.y + 3u],
-          w[k + wCol.y + 4u],
-        );
-        let v2 = array<f32, 5>(
-          w[k + wCol.z],
-          w[k + wCol.z + 1u],
-          w[k + wCol.z + 2u],
-          w[k + wCol.z + 3u],
-          w[k + wCol.z + 4u],
-        );
-        let v3 = array<f32, 5>(
-          w[k + wCol.w],
-          w[k + wCol.w + 1u],
-          w[k + wCol.w + 2u],
-          w[k + wCol.w + 3u],
-          w[k + wCol.w + 4u],
-        );
-        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2] + v0[3] * l[3] + v0[4] * l[4];
-        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2] + v0[3] * h[3] + v0[4] * h[4];
-        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2] + v1[3] * l[3] + v1[4] * l[4];
-        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2] + v1[3] * h[3] + v1[4] * h[4];
-        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2] + v2[3] * l[3] + v2[4] * l[4];
-        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2] + v2[3] * h[3] + v2[4] * h[4];
-        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2] + v3[3] * l[3] + v3[4] * l[4];
-        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2] + v3[3] * h[3] + v3[4] * h[4];
+        let v0 = weights5(k + wCol.x);
+        let v1 = weights5(k + wCol.y);
+        let v2 = weights5(k + wCol.z);
+        let v3 = weights5(k + wCol.w);
+        a0 += taps5(v0, l);
+        b0 += taps5(v0, h);
+        a1 += taps5(v1, l);
+        b1 += taps5(v1, h);
+        a2 += taps5(v2, l);
+        b2 += taps5(v2, h);
+        a3 += taps5(v3, l);
+        b3 += taps5(v3, h);
         continue;
       }
       if (ROW == 3u) {
@@ -199,18 +193,18 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
           vec4f(d4, d5, d6, d7),
         );
         let k = wf + ky * P.kw;
-        let v0 = array<f32, 3>(w[k + wCol.x], w[k + wCol.x + 1u], w[k + wCol.x + 2u]);
-        let v1 = array<f32, 3>(w[k + wCol.y], w[k + wCol.y + 1u], w[k + wCol.y + 2u]);
-        let v2 = array<f32, 3>(w[k + wCol.z], w[k + wCol.z + 1u], w[k + wCol.z + 2u]);
-        let v3 = array<f32, 3>(w[k + wCol.w], w[k + wCol.w + 1u], w[k + wCol.w + 2u]);
-        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2];
-        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2];
-        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2];
-        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2];
-        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2];
-        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2];
-        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2];
-        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2];
+        let v0 = weights3(k + wCol.x);
+        let v1 = weights3(k + wCol.y);
+        let v2 = weights3(k + wCol.z);
+        let v3 = weights3(k + wCol.w);
+        a0 += taps3(v0, l);
+        b0 += taps3(v0, h);
+        a1 += taps3(v1, l);
+        b1 += taps3(v1, h);
+        a2 += taps3(v2, l);
+        b2 += taps3(v2, h);
+        a3 += taps3(v3, l);
+        b3 += taps3(v3, h);
         continue;
       }
       var lo = vec4f(0.0);

@@ -13,8 +13,7 @@
 //   thread owns a register block of 4 filters x 8 consecutive output pixels of one row
 //   (8 vec4 accumulators) and reads x and w straight from global memory. Per kernel row (c, ky)
 //   it keeps the 8 input values under the block in two vec4 registers; when strideW = dilationW
-//   = 1 the window slides one column per tap (one new load per kx instead of eight). Threads
-//   map to (column block, oy, filter block, n*groups), column block fastest.
+//   = 1 the window slides one column per tap (one new load per kx instead of eight).
 //   With ROW = kw in {3, 5} (override, also needs SLIDE), each kernel row is one straight-line
 //   block: the kw + 7 inputs and 4 x kw weights are loaded once and every accumulator is updated
 //   once per row, not once per tap (a SIMD-on-CPU adapter pays for each update of a loop-carried
@@ -61,6 +60,24 @@ fn activate(v: f32) -> f32 {
 // x[row + ix], or 0 when column ix is outside the image.
 fn xAt(row: u32, ix: i32) -> f32 {
   return select(0.0, x[row + u32(max(ix, 0))], ix >= 0 && ix < i32(P.inW));
+}
+
+// The straight-line rows (ROW): the kernel row of weights at w[at..at+kw) as an array, and the
+// block's 4 columns summed over the row's taps, v[kx] * window[kx].
+fn weights5(at: u32) -> array<f32, 5> {
+  return array<f32, 5>(w[at], w[at + 1u], w[at + 2u], w[at + 3u], w[at + 4u]);
+}
+
+fn weights3(at: u32) -> array<f32, 3> {
+  return array<f32, 3>(w[at], w[at + 1u], w[at + 2u]);
+}
+
+fn taps5(v: array<f32, 5>, window: array<vec4f, 5>) -> vec4f {
+  return v[0] * window[0] + v[1] * window[1] + v[2] * window[2] + v[3] * window[3] + v[4] * window[4];
+}
+
+fn taps3(v: array<f32, 3>, window: array<vec4f, 3>) -> vec4f {
+  return v[0] * window[0] + v[1] * window[1] + v[2] * window[2];
 }
 
 fn store(n: u32, channel: u32, oy: u32, ox0: u32, v: vec4f, bias: f32) {
@@ -136,22 +153,18 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
         let h = array<vec4f, 5>(
           vec4f(x4, x5, x6, x7), vec4f(x5, x6, x7, x8), vec4f(x6, x7, x8, x9), vec4f(x7, x8, x9, x10), vec4f(x8, x9, x10, x11),
         );
-        let r0 = wRow.x + k;
-        let r1 = wRow.y + k;
-        let r2 = wRow.z + k;
-        let r3 = wRow.w + k;
-        let v0 = array<f32, 5>(w[r0], w[r0 + 1u], w[r0 + 2u], w[r0 + 3u], w[r0 + 4u]);
-        let v1 = array<f32, 5>(w[r1], w[r1 + 1u], w[r1 + 2u], w[r1 + 3u], w[r1 + 4u]);
-        let v2 = array<f32, 5>(w[r2], w[r2 + 1u], w[r2 + 2u], w[r2 + 3u], w[r2 + 4u]);
-        let v3 = array<f32, 5>(w[r3], w[r3 + 1u], w[r3 + 2u], w[r3 + 3u], w[r3 + 4u]);
-        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2] + v0[3] * l[3] + v0[4] * l[4];
-        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2] + v0[3] * h[3] + v0[4] * h[4];
-        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2] + v1[3] * l[3] + v1[4] * l[4];
-        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2] + v1[3] * h[3] + v1[4] * h[4];
-        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2] + v2[3] * l[3] + v2[4] * l[4];
-        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2] + v2[3] * h[3] + v2[4] * h[4];
-        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2] + v3[3] * l[3] + v3[4] * l[4];
-        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2] + v3[3] * h[3] + v3[4] * h[4];
+        let v0 = weights5(wRow.x + k);
+        let v1 = weights5(wRow.y + k);
+        let v2 = weights5(wRow.z + k);
+        let v3 = weights5(wRow.w + k);
+        a0 += taps5(v0, l);
+        b0 += taps5(v0, h);
+        a1 += taps5(v1, l);
+        b1 += taps5(v1, h);
+        a2 += taps5(v2, l);
+        b2 += taps5(v2, h);
+        a3 += taps5(v3, l);
+        b3 += taps5(v3, h);
         continue;
       }
       if (ROW == 3u) {
@@ -167,22 +180,18 @@ fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, 
         let x9 = xAt(row, ix0 + 9);
         let l = array<vec4f, 3>(vec4f(x0, x1, x2, x3), vec4f(x1, x2, x3, x4), vec4f(x2, x3, x4, x5));
         let h = array<vec4f, 3>(vec4f(x4, x5, x6, x7), vec4f(x5, x6, x7, x8), vec4f(x6, x7, x8, x9));
-        let r0 = wRow.x + k;
-        let r1 = wRow.y + k;
-        let r2 = wRow.z + k;
-        let r3 = wRow.w + k;
-        let v0 = array<f32, 3>(w[r0], w[r0 + 1u], w[r0 + 2u]);
-        let v1 = array<f32, 3>(w[r1], w[r1 + 1u], w[r1 + 2u]);
-        let v2 = array<f32, 3>(w[r2], w[r2 + 1u], w[r2 + 2u]);
-        let v3 = array<f32, 3>(w[r3], w[r3 + 1u], w[r3 + 2u]);
-        a0 += v0[0] * l[0] + v0[1] * l[1] + v0[2] * l[2];
-        b0 += v0[0] * h[0] + v0[1] * h[1] + v0[2] * h[2];
-        a1 += v1[0] * l[0] + v1[1] * l[1] + v1[2] * l[2];
-        b1 += v1[0] * h[0] + v1[1] * h[1] + v1[2] * h[2];
-        a2 += v2[0] * l[0] + v2[1] * l[1] + v2[2] * l[2];
-        b2 += v2[0] * h[0] + v2[1] * h[1] + v2[2] * h[2];
-        a3 += v3[0] * l[0] + v3[1] * l[1] + v3[2] * l[2];
-        b3 += v3[0] * h[0] + v3[1] * h[1] + v3[2] * h[2];
+        let v0 = weights3(wRow.x + k);
+        let v1 = weights3(wRow.y + k);
+        let v2 = weights3(wRow.z + k);
+        let v3 = weights3(wRow.w + k);
+        a0 += taps3(v0, l);
+        b0 += taps3(v0, h);
+        a1 += taps3(v1, l);
+        b1 += taps3(v1, h);
+        a2 += taps3(v2, l);
+        b2 += taps3(v2, h);
+        a3 += taps3(v3, l);
+        b3 += taps3(v3, h);
         continue;
       }
       var lo = vec4f(0.0);

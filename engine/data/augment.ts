@@ -133,9 +133,8 @@ export function drawAugments(n: number, options: AugmentOptions, rng: Rng): Imag
   const flips = Array.from({ length: n }, () => (options.flip ? rng.next() < 0.5 : false));
   const brightness = options.brightness ?? 0;
   const contrast = options.contrast ?? 0;
-  const jitter = brightness > 0 || contrast > 0;
   return shifts.map(([dy, dx], i) => {
-    if (!jitter) return { dy, dx, flip: flips[i]!, offset: 0, scale: 1 };
+    if (!jitters(options)) return { dy, dx, flip: flips[i]!, offset: 0, scale: 1 };
     const offset = (rng.next() * 2 - 1) * brightness;
     const scale = 1 + (rng.next() * 2 - 1) * contrast;
     return { dy, dx, flip: flips[i]!, offset, scale };
@@ -172,6 +171,6 @@ export function augmentBatch(
   }
   const brightness = options.brightness ?? 0;
   const contrast = options.contrast ?? 0;
-  if (brightness > 0 || contrast > 0) jitterBrightnessContrast(result, shape, brightness, contrast, rng);
+  if (jitters(options)) jitterBrightnessContrast(result, shape, brightness, contrast, rng);
   return result;
 }
