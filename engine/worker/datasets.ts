@@ -4,7 +4,7 @@
  * held out as the test set.
  */
 
-import { splitDataset } from '../data/batch';
+import { splitDataset, subsetDataset } from '../data/batch';
 import { cifar10FromBatches, cifar10FromTarGz } from '../data/cifar10';
 import { type Dataset, DatasetError } from '../data/dataset';
 import { splitEmbedded } from '../data/embedded';
@@ -28,6 +28,17 @@ export async function loadSource(
   const splits = await loadSplits(source, onProgress);
   const { train, validation: held } = splitDataset(splits.train, validation, seed);
   return { train, validation: held, test: splits.test };
+}
+
+/**
+ * Keeps only the first `limit` training images (the validation and test splits are untouched), so a
+ * lesson can show what training on little data does. A limit of null, or one past the end, keeps all.
+ */
+export function limitTraining(data: LoadedData, limit: number | null): LoadedData {
+  if (limit === null || !Number.isFinite(limit) || limit >= data.train.count) return data;
+  const count = Math.max(1, Math.floor(limit));
+  const first = Array.from({ length: count }, (_, i) => i);
+  return { ...data, train: subsetDataset(data.train, first, `${data.train.name}-first-${count}`) };
 }
 
 async function loadSplits(

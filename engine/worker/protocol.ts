@@ -70,6 +70,8 @@ export type ToWorker =
       readonly source: DatasetSource;
       readonly validation: number;
       readonly seed: number;
+      /** Train on only the first this many training images (a lesson's small-data run); all when absent. */
+      readonly trainLimit?: number | null;
     }
   | {
       readonly type: 'build';

@@ -16,7 +16,7 @@ import type { InitScheme } from '../train/initializers';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from './backend';
 import { browse } from './browse';
-import { type LoadedData, loadSource } from './datasets';
+import { type LoadedData, limitTraining, loadSource } from './datasets';
 import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
 import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
@@ -67,8 +67,11 @@ export class WorkerSession {
         return;
       case 'load-dataset':
         this.stopTrainer();
-        this.data = await loadSource(message.source, message.validation, message.seed, (progress) =>
-          this.post({ type: 'dataset-progress', progress }),
+        this.data = limitTraining(
+          await loadSource(message.source, message.validation, message.seed, (progress) =>
+            this.post({ type: 'dataset-progress', progress }),
+          ),
+          message.trainLimit ?? null,
         );
         this.post({ type: 'dataset', info: this.datasetInfo(this.data) });
         return;

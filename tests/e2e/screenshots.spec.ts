@@ -1,6 +1,6 @@
 /**
  * Not assertions: saves screenshots of the outline and every lesson for a person to look at,
- * at a laptop size and at a projector size with presenter mode on. Output: screenshots/ (gitignored).
+ * at a laptop size, at a projector size with presenter mode on, and at a phone size. Output: screenshots/ (gitignored).
  */
 import { course } from '../../lessons/course';
 import { expect, test } from './fixtures';
@@ -8,6 +8,7 @@ import { expect, test } from './fixtures';
 const SIZES = [
   { name: '1280x800', width: 1280, height: 800, presenter: false },
   { name: '1920x1080-presenter', width: 1920, height: 1080, presenter: true },
+  { name: '390x844-phone', width: 390, height: 844, presenter: false },
 ] as const;
 
 for (const size of SIZES) {

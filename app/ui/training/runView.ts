@@ -1,0 +1,88 @@
+/**
+ * What a lesson sees of a training run in the worker: plain data, safe to hand to React as it is.
+ * `WorkerRun` (workerRun.ts) builds a new RunView on every change; nothing here is mutated.
+ */
+
+import type { ModelSpec, ModelSummary } from '../../../engine/spec/types';
+import type { InitScheme } from '../../../engine/train/initializers';
+import type { TrainerConfig } from '../../../engine/train/trainer';
+import type { DatasetSource } from '../../../engine/worker/protocol';
+
+export interface WorkerRunData {
+  /** Train on only the first this many training images; null trains on them all. */
+  readonly trainLimit: number | null;
+  /** Images held out for validation (evaluated at the end of every epoch). */
+  readonly validation: number;
+  /** Where the images come from; the embedded MNIST subset (10,000 digits) when absent. */
+  readonly source?: DatasetSource;
+}
+
+export interface WorkerRunSetup {
+  readonly spec: ModelSpec;
+  readonly seed: number;
+  readonly init?: InitScheme;
+  readonly trainer: Partial<TrainerConfig>;
+  readonly data: WorkerRunData;
+  /** Read every parameter's gradient with each progress point and keep its L2 norm. */
+  readonly gradientNorms?: boolean;
+}
+
+export type RunStatus = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
+
+export interface RunPoint {
+  readonly step: number;
+  /** Fractional epochs done, e.g. 1.25. */
+  readonly epoch: number;
+  /** Mean training loss and accuracy over the steps since the previous point. */
+  readonly loss: number;
+  readonly accuracy: number;
+}
+
+export interface EpochPoint {
+  readonly epoch: number;
+  readonly trainLoss: number;
+  readonly trainAccuracy: number;
+  readonly valLoss: number | null;
+  readonly valAccuracy: number | null;
+}
+
+export interface LayerNorm {
+  /** The id of the layer the parameter belongs to. */
+  readonly layer: string;
+  /** The parameter's full name, e.g. "conv1.weight". */
+  readonly param: string;
+  readonly norm: number;
+}
+
+export interface GradientNormPoint {
+  readonly step: number;
+  readonly norms: readonly LayerNorm[];
+}
+
+export interface RunView {
+  readonly status: RunStatus;
+  /** Why the run stopped or failed, in words for the student; null while all is well. */
+  readonly message: string | null;
+  readonly summary: ModelSummary | null;
+  readonly points: readonly RunPoint[];
+  readonly epochs: readonly EpochPoint[];
+  readonly gradientNorms: readonly GradientNormPoint[];
+  readonly stepsDone: number;
+  readonly totalSteps: number;
+}
+
+export const LOADING_VIEW: RunView = {
+  status: 'loading',
+  message: null,
+  summary: null,
+  points: [],
+  epochs: [],
+  gradientNorms: [],
+  stepsDone: 0,
+  totalSteps: 0,
+};
+
+/** A stable key for a setup, so a re-render with an equal setup does not rebuild the run. */
+export function setupKey(setup: WorkerRunSetup): string {
+  return JSON.stringify(setup);
+}
