@@ -36,8 +36,10 @@ function weightsOf(spec: ModelSpec, seed: number): Record<string, Float32Array> 
   // Running statistics other than 0 and 1, so evaluation-mode batch norm is not the identity.
   const rng = createRng(seed + 1);
   for (const [name, value] of Object.entries(weights)) {
-    if (name.endsWith('runningMean')) value.forEach((_, i) => (value[i] = rng.next() - 0.5));
-    if (name.endsWith('runningVar')) value.forEach((_, i) => (value[i] = 0.5 + rng.next()));
+    for (let i = 0; i < value.length; i++) {
+      if (name.endsWith('runningMean')) value[i] = rng.next() - 0.5;
+      if (name.endsWith('runningVar')) value[i] = 0.5 + rng.next();
+    }
   }
   return weights;
 }
