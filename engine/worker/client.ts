@@ -4,6 +4,7 @@
  * port (postMessage + a message listener), so tests drive it over a MessageChannel in Node.
  */
 import type { BrowsePage } from './browse';
+import type { InspectQuery, InspectResult } from './inspect';
 import {
   type BrowseSplit,
   type EvalSplit,
@@ -78,6 +79,14 @@ export class WorkerClient {
     return this.request((requestId) => ({ type: 'browse', requestId, split, label, offset, count })).then((m) => {
       if (m.type !== 'browse') throw new Error(`Expected a browse page, got ${m.type}`);
       return m.page;
+    });
+  }
+
+  /** What the current model has learned, through the input gradient (see engine/worker/inspect.ts). */
+  inspect(query: InspectQuery): Promise<InspectResult> {
+    return this.request((requestId) => ({ type: 'inspect', requestId, query })).then((m) => {
+      if (m.type !== 'inspection') throw new Error(`Expected an inspection, got ${m.type}`);
+      return m.result;
     });
   }
 

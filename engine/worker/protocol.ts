@@ -11,6 +11,7 @@ import type { InitScheme } from '../train/initializers';
 import type { Metrics } from '../train/metrics';
 import type { TrainerConfig, TrainerEvent } from '../train/trainer';
 import type { BrowsePage } from './browse';
+import type { InspectQuery, InspectResult } from './inspect';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type BackendKind = 'webgpu' | 'cpu';
@@ -133,7 +134,9 @@ export type ToWorker =
       readonly type: 'import-weights';
       readonly requestId: number;
       readonly weights: Readonly<Record<string, Float32Array>>;
-    };
+    }
+  /** What the current model has learned, through the input gradient (engine/worker/inspect.ts). */
+  | { readonly type: 'inspect'; readonly requestId: number; readonly query: InspectQuery };
 
 export type FromWorker =
   | {
@@ -183,6 +186,7 @@ export type FromWorker =
       readonly metrics: Metrics;
       readonly step: number;
     }
+  | { readonly type: 'inspection'; readonly requestId: number; readonly result: InspectResult }
   | { readonly type: 'done'; readonly requestId: number }
   | {
       readonly type: 'error';
@@ -226,6 +230,9 @@ export function transferablesOf(message: FromWorker | ToWorker): ArrayBuffer[] {
       break;
     case 'load-dataset':
       if (message.source.kind === 'files') for (const f of message.source.files) add(f.bytes);
+      break;
+    case 'inspection':
+      for (const value of Object.values(message.result)) if (value instanceof Float32Array) add(value);
       break;
     default:
       break;

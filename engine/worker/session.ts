@@ -18,6 +18,7 @@ import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from '.
 import { browse } from './browse';
 import { type LoadedData, limitTraining, loadSource } from './datasets';
 import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
+import { type InspectQuery, inspect } from './inspect';
 import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
 export type Post = (message: FromWorker) => void;
@@ -124,6 +125,9 @@ export class WorkerSession {
         return;
       case 'export-weights':
         this.post({ type: 'weights', requestId: message.requestId, weights: await this.requireHost().weights() });
+        return;
+      case 'inspect':
+        await this.inspect(message.requestId, message.query);
         return;
       case 'import-weights':
         this.requireHost().load(message.weights);
@@ -297,6 +301,14 @@ export class WorkerSession {
     const { dataset, count, classes, logits, step } = await this.splitLogits(split, limit);
     const metrics = metricsOf(logits, dataset, count, classes, this.config.loss);
     this.post({ type: 'evaluation', requestId, split, metrics, step });
+  }
+
+  private async inspect(requestId: number, query: InspectQuery): Promise<void> {
+    const host = this.requireHost();
+    const spec = this.built!.spec;
+    const weights = await host.weights();
+    const result = inspect(query, { spec, weights, sample: (index) => this.sampleImage(index) });
+    this.post({ type: 'inspection', requestId, result });
   }
 
   private async mistakes(request: Extract<ToWorker, { type: 'mistakes' }>): Promise<void> {
