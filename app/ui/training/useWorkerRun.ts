@@ -16,6 +16,8 @@ export interface WorkerRunControls {
   readonly pause: () => void;
   readonly step: () => void;
   readonly reset: () => void;
+  /** The run itself, for requests beyond the controls (inspect, export/import weights); null before mount. */
+  readonly run: () => WorkerRun | null;
 }
 
 function openWorker(): RunPort {
@@ -57,6 +59,7 @@ export function useWorkerRun(setup: WorkerRunSetup | null): WorkerRunControls {
       pause: () => run.current?.pause(),
       step: () => run.current?.step(),
       reset: () => run.current?.reset(),
+      run: () => run.current,
     }),
     [view],
   );

@@ -8,6 +8,7 @@
  * Framework-free apart from the Worker it is given, so tests drive it over a MessageChannel in Node.
  */
 import type { WorkerClient } from '../../../engine/worker/client';
+import type { InspectQuery, InspectResult } from '../../../engine/worker/inspect';
 import type { DatasetSource, FromWorker } from '../../../engine/worker/protocol';
 import { gradientNorms } from './gradientNorms';
 import { type EpochPoint, LOADING_VIEW, type RunStatus, type RunView, type WorkerRunSetup } from './runView';
@@ -102,6 +103,21 @@ export class WorkerRun {
 
   step(): void {
     if (this.view.status === 'ready' || this.view.status === 'paused') this.port.client.send({ type: 'step' });
+  }
+
+  /** Asks the worker what the current model has learned (saliency, CAM, FGSM, ascent ...). */
+  inspect(query: InspectQuery): Promise<InspectResult> {
+    return this.port.client.inspect(query);
+  }
+
+  /** Every parameter and buffer of the current model, by name. */
+  exportWeights(): Promise<Readonly<Record<string, Float32Array>>> {
+    return this.port.client.exportWeights();
+  }
+
+  /** Replaces the current model's weights (every param and buffer must be present). */
+  importWeights(weights: Readonly<Record<string, Float32Array>>): Promise<void> {
+    return this.port.client.importWeights(weights);
   }
 
   /** The same setup from the start: fresh weights from the same seed, curves cleared. */
