@@ -5,7 +5,7 @@
  * training and being shown.
  */
 import { type ReactElement, useState } from 'react';
-import type { LayerSpec, LayerType } from '../../engine/spec';
+import type { LayerSpec, LayerType, ModelSummary } from '../../engine/spec';
 import { useStudio } from '../stores/studio';
 import { formatCount } from '../ui/summaryResult';
 import { editDraft } from './actions';
@@ -13,6 +13,13 @@ import { useDraftSummary } from './draftSummary';
 import { LayerRow } from './LayerRow';
 import { PresetPicker } from './PresetPicker';
 import { ADDABLE_TYPES, defaultLayer, insertLayer, moveLayer, removeLayer, replaceLayer, sameSpec } from './specEdit';
+
+/** "19,880 parameters", or "5,770 / 19,880 parameters trainable" when a layer is frozen. */
+function paramsText(summary: ModelSummary): string {
+  const total = formatCount(summary.totalParams);
+  if (summary.trainableParams === summary.totalParams) return `${total} parameters`;
+  return `${formatCount(summary.trainableParams)} / ${total} parameters trainable`;
+}
 
 export function ArchitecturePanel(): ReactElement {
   const draft = useStudio((s) => s.draft);
@@ -31,7 +38,7 @@ export function ArchitecturePanel(): ReactElement {
       <PresetPicker />
       <p className="model-totals" data-testid="model-totals">
         {summary
-          ? `${summary.layers.length} layers · ${formatCount(summary.totalParams)} parameters · ${formatCount(summary.totalMacs)} multiply-adds per image`
+          ? `${summary.layers.length} layers · ${paramsText(summary)} · ${formatCount(summary.totalMacs)} multiply-adds per image`
           : 'The model has a problem (see the marked layer); the last valid model is still the one that trains.'}
       </p>
       {error && error.layerIndex === null && (
@@ -83,7 +90,7 @@ export function ArchitecturePanel(): ReactElement {
           type="button"
           className="button"
           onClick={() =>
-            editDraft(insertLayer(draft, Math.max(1, last - 1), defaultLayer(addType, ids[last - 2] ?? '')))
+            editDraft(insertLayer(draft, Math.max(1, last - 1), defaultLayer(addType, ids.slice(0, last - 1))))
           }
         >
           Insert before the output layer

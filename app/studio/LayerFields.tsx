@@ -2,11 +2,12 @@
  * The editable settings of one layer, chosen by its type from the spec schema (engine/spec
  * schema.ts), minus the rarely touched ones (dilation, groups, bias), which a preset may still
  * set and which are kept as they are. Activations are a select; `add` picks its shortcut from
- * the layers above.
+ * the layers above, `concat` ticks the layers it joins.
  */
 import type { ReactElement } from 'react';
 import { ACTIVATION_KINDS, LAYER_FIELDS, type LayerSpec } from '../../engine/spec';
-import type { FieldKind } from '../../engine/spec/schema';
+import type { FieldKind, FieldRule } from '../../engine/spec/schema';
+import { ConcatInputs } from './ConcatInputs';
 import { FieldInput } from './FieldInput';
 
 const LABELS: Readonly<Record<string, string>> = {
@@ -26,22 +27,33 @@ const LABELS: Readonly<Record<string, string>> = {
   dilation: 'Dilation',
   groups: 'Groups',
   bias: 'Bias',
+  trainable: 'Trainable',
+  k: 'k',
+  beta: 'Beta',
 };
+
+// lrn's `size` is the channel window n, not a pooling window.
+const LRN_LABELS: Readonly<Record<string, string>> = { size: 'Window n' };
 
 // The input's shape comes from the dataset; epsilon is numerics, not a modelling choice.
 const HIDDEN = new Set(['shape', 'epsilon']);
 
+// Layers with parameters also get the common "trainable" switch (unticked = frozen).
+const WITH_PARAMS = new Set<string>(['conv2d', 'dense', 'batchnorm']);
+const TRAINABLE: readonly [string, FieldRule] = ['trainable', { kind: 'boolean', required: false }];
+
 export interface LayerFieldsProps {
   readonly layer: LayerSpec;
   readonly layerLabel: string;
-  /** Ids of the layers above this one, for `add`. */
+  /** Ids of the layers above this one, for `add` and `concat`. */
   readonly earlierIds: readonly string[];
   readonly onChange: (layer: LayerSpec) => void;
 }
 
 export function LayerFields({ layer, layerLabel, earlierIds, onChange }: LayerFieldsProps): ReactElement {
   const record = layer as unknown as Readonly<Record<string, unknown>>;
-  const fields = Object.entries(LAYER_FIELDS[layer.type]).filter(([name]) => !HIDDEN.has(name));
+  const own = Object.entries(LAYER_FIELDS[layer.type]).filter(([name]) => !HIDDEN.has(name));
+  const fields = WITH_PARAMS.has(layer.type) ? [...own, TRAINABLE] : own;
   const set = (name: string, value: unknown): void => {
     const next: Record<string, unknown> = { ...record, [name]: value };
     if (value === undefined || value === '') delete next[name];
@@ -55,9 +67,21 @@ export function LayerFields({ layer, layerLabel, earlierIds, onChange }: LayerFi
   return (
     <>
       {fields.map(([name, rule]) => {
-        const label = LABELS[name] ?? name;
+        const label = (layer.type === 'lrn' ? LRN_LABELS[name] : undefined) ?? LABELS[name] ?? name;
+        if (rule.kind === 'strings') {
+          const selected = Array.isArray(record[name]) ? (record[name] as readonly string[]) : [];
+          return (
+            <ConcatInputs
+              key={name}
+              selected={selected}
+              earlierIds={earlierIds}
+              layerLabel={layerLabel}
+              onChange={(inputs) => set(name, inputs)}
+            />
+          );
+        }
         if (rule.kind === 'boolean') {
-          // Every optional boolean in the schema (bias) defaults to true: absent means on.
+          // Every optional boolean in the schema (bias, trainable) defaults to true: absent means on.
           return (
             <div key={name} className="layer-field layer-field--check" data-field={name}>
               <label>

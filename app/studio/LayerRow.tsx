@@ -47,9 +47,7 @@ export function LayerRow(props: LayerRowProps): ReactElement {
             className="layer-type"
             value={layer.type}
             aria-label={`Type of ${layerLabel}`}
-            onChange={(event) =>
-              onChange(index, defaultLayer(event.target.value as LayerType, earlierIds[earlierIds.length - 1] ?? ''))
-            }
+            onChange={(event) => onChange(index, defaultLayer(event.target.value as LayerType, earlierIds))}
           >
             {types.map((t) => (
               <option key={t} value={t}>

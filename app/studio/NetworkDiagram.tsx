@@ -1,7 +1,7 @@
 /**
  * The network as a left-to-right diagram drawn from its summary: one box per layer with its type
  * and key settings, edges labelled with the shape that flows along them, and arcs for connections
- * that skip ahead (residual shortcuts). It follows the draft while the draft is valid, else the
+ * that skip ahead (residual shortcuts, concat branches). It follows the draft while the draft is valid, else the
  * last valid model, so an invalid edit never blanks it.
  */
 import type { ReactElement } from 'react';
@@ -28,6 +28,10 @@ function caption(layer: LayerSummary): string {
       return r.kind;
     case 'dropout':
       return `p=${r.rate}`;
+    case 'concat':
+      return `${layer.inputs.length} in`;
+    case 'lrn':
+      return `n=${r.size}`;
     default:
       return '';
   }

@@ -31,9 +31,9 @@ export function NormsView(): ReactElement {
       </thead>
       <tbody>
         {norms.map((n) => (
-          <tr key={n.layer}>
+          <tr key={n.layer} data-layer={n.layer}>
             <th scope="row">{n.layer}</th>
-            <td>
+            <td data-testid="weight-norm" data-value={n.weight}>
               <span className="norm-bar" style={{ width: `${bar(n.weight, maxW) * 6}rem` }} />
               {fmt(n.weight)}
             </td>

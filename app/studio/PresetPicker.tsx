@@ -14,6 +14,9 @@ export const STUDIO_PRESETS: readonly string[] = [
   'convnetjs-cifar10',
   'small-vgg-cifar10',
   'mini-resnet-cifar10',
+  'mini-alexnet-cifar10',
+  'mini-googlenet-cifar10',
+  'mini-densenet-cifar10',
 ];
 
 export function PresetPicker(): ReactElement {

@@ -41,6 +41,14 @@ export function parseField(kind: FieldKind, text: string, required: boolean): Pa
     case 'string':
     case 'activation':
       return { ok: true, value: text.trim() };
+    case 'strings':
+      return {
+        ok: true,
+        value: text
+          .split(',')
+          .map((s) => s.trim())
+          .filter((s) => s !== ''),
+      };
     case 'boolean':
       return { ok: true, value: text === 'true' };
     case 'shape3':

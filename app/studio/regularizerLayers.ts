@@ -3,14 +3,20 @@
  * spec, so each switch is a pure edit of the spec: batch norm goes between every convolution and
  * its activation (conv → batchnorm → relu, as in the ResNet and VGG-BN papers), dropout goes
  * before the classifier's dense layers. Switching off removes exactly those layers. Layers a
- * residual `add` refers to by their own id are never removed, so a switch cannot break wiring.
+ * residual `add` or a `concat` refers to by their own id are never removed, so a switch cannot break wiring.
  */
 import type { LayerSpec, ModelSpec } from '../../engine/spec';
 
 export type Coverage = 'none' | 'some' | 'all';
 
 const referenced = (spec: ModelSpec): Set<string> =>
-  new Set(spec.layers.flatMap((l) => [l.input, l.type === 'add' ? l.with : undefined].filter((x) => x !== undefined)));
+  new Set(
+    spec.layers.flatMap((l) =>
+      [l.input, l.type === 'add' ? l.with : undefined, ...(l.type === 'concat' ? l.inputs : [])].filter(
+        (x) => x !== undefined,
+      ),
+    ),
+  );
 
 const withLayers = (spec: ModelSpec, layers: readonly LayerSpec[]): ModelSpec => ({ ...spec, layers });
 

@@ -17,11 +17,17 @@ export const ADDABLE_TYPES: readonly LayerType[] = [
   'globalavgpool',
   'dense',
   'add',
+  'concat',
+  'lrn',
   'softmax',
 ];
 
-/** A new layer of `type` with the settings the lectures start from. */
-export function defaultLayer(type: LayerType, previousId: string): LayerSpec {
+/**
+ * A new layer of `type` with the settings the lectures start from; `earlierIds` are the ids of
+ * the layers above it (add's shortcut and concat's inputs start from the nearest ones).
+ */
+export function defaultLayer(type: LayerType, earlierIds: readonly string[]): LayerSpec {
+  const previousId = earlierIds[earlierIds.length - 1] ?? '';
   switch (type) {
     case 'input':
       return { type, shape: [1, 28, 28] };
@@ -38,7 +44,10 @@ export function defaultLayer(type: LayerType, previousId: string): LayerSpec {
       return { type, rate: 0.25 };
     case 'add':
       return { type, with: previousId };
+    case 'concat':
+      return { type, inputs: earlierIds.slice(-2) };
     case 'batchnorm':
+    case 'lrn':
     case 'flatten':
     case 'globalavgpool':
     case 'softmax':

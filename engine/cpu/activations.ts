@@ -1,14 +1,18 @@
 /**
  * Element-wise activations, forward and backward.
  *
- * Every derivative here is written in terms of the OUTPUT y, not the input x, which lets a
- * conv or dense layer apply its fused activation in place and keep no pre-activation copy:
+ * activationBackward writes every derivative in terms of the OUTPUT y, not the input x, which
+ * lets a conv or dense layer apply its fused activation in place and keep no pre-activation copy:
  *   relu       y = max(0, x)                    dy/dx = [y > 0]
  *   leakyRelu  y = x > 0 ? x : αx  (α ≥ 0)      dy/dx = y > 0 ? 1 : α
  *   sigmoid    y = 1 / (1 + e^−x)               dy/dx = y(1 − y)
  *   tanh       y = tanh x                       dy/dx = 1 − y²
  *   elu        y = x > 0 ? x : α(eˣ − 1) (α > 0) dy/dx = y > 0 ? 1 : y + α
  *   softplus   y = log(1 + eˣ)                  dy/dx = sigmoid(x) = 1 − e^−y
+ * The sign of y tells which side of the kink x was on only when α > 0 (fused activations always
+ * use the default α, which is). A standalone activation layer may have any α, negative included
+ * (y = −0.3x for x < 0 is positive there), so it uses activationBackwardFromInput, which takes the
+ * branch from x.
  * At exactly x = 0 the kinked ones take the left derivative (0 for relu), as PyTorch does.
  */
 import type { ActivationKind } from '../spec/types';
@@ -95,6 +99,28 @@ export function activationBackward(
     case 'softplus':
       for (let i = 0; i < n; i++) dx[i] = -dy[i]! * Math.expm1(-y[i]!);
       return;
+  }
+}
+
+/**
+ * dx[i] = dy[i] · f'(x[i]) for any α: leakyRelu and elu take the branch from the input x (their
+ * values still come from y: elu's αeˣ = y + α); the rest are as activationBackward.
+ */
+export function activationBackwardFromInput(
+  kind: ActivationKind,
+  alpha: number,
+  x: Floats,
+  y: Floats,
+  dy: Floats,
+  dx: Floats,
+  n = y.length,
+): void {
+  if (kind === 'leakyRelu') {
+    for (let i = 0; i < n; i++) dx[i] = x[i]! > 0 ? dy[i]! : alpha * dy[i]!;
+  } else if (kind === 'elu') {
+    for (let i = 0; i < n; i++) dx[i] = x[i]! > 0 ? dy[i]! : dy[i]! * (y[i]! + alpha);
+  } else {
+    activationBackward(kind, alpha, y, dy, dx, n);
   }
 }
 

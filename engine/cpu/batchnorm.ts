@@ -36,6 +36,37 @@ export interface BatchNormState {
   readonly epsilon: number;
 }
 
+/** One channel's mini-batch statistics: the mean and the biased (divide-by-m) variance. */
+export interface ChannelStatistics {
+  readonly mean: number;
+  readonly variance: number;
+}
+
+/**
+ * μ_B and σ²_B of channel `c` over its m = N·H·W values, exactly as training-mode forward uses them
+ * (exported so that lessons can show the intermediate numbers of the algorithm).
+ */
+export function channelStatistics(dims: BatchNormDims, x: Floats, c: number): ChannelStatistics {
+  const { batch, channels, size } = dims;
+  const m = batch * size;
+  const stride = channels * size;
+  let s = 0;
+  for (let n = 0; n < batch; n++) {
+    const o = n * stride + c * size;
+    for (let i = 0; i < size; i++) s += x[o + i]!;
+  }
+  const mean = s / m;
+  let v = 0;
+  for (let n = 0; n < batch; n++) {
+    const o = n * stride + c * size;
+    for (let i = 0; i < size; i++) {
+      const d = x[o + i]! - mean;
+      v += d * d;
+    }
+  }
+  return { mean, variance: v / m };
+}
+
 export function batchNormForward(
   dims: BatchNormDims,
   state: BatchNormState,
@@ -52,21 +83,7 @@ export function batchNormForward(
     let mean: number;
     let variance: number;
     if (training) {
-      let s = 0;
-      for (let n = 0; n < batch; n++) {
-        const o = n * stride + c * size;
-        for (let i = 0; i < size; i++) s += x[o + i]!;
-      }
-      mean = s / m;
-      let v = 0;
-      for (let n = 0; n < batch; n++) {
-        const o = n * stride + c * size;
-        for (let i = 0; i < size; i++) {
-          const d = x[o + i]! - mean;
-          v += d * d;
-        }
-      }
-      variance = v / m;
+      ({ mean, variance } = channelStatistics(dims, x, c));
       const unbiased = m > 1 ? (variance * m) / (m - 1) : variance;
       runningMean[c] = (1 - momentum) * runningMean[c]! + momentum * mean;
       runningVar[c] = (1 - momentum) * runningVar[c]! + momentum * unbiased;

@@ -8,15 +8,17 @@ import type { ActivationKind, LayerSummary } from '../spec/types';
 import type { Rng } from '../tensor/rng';
 import { sizeOf, type Tensor } from '../tensor/tensor';
 import type { Param } from '../train/model';
-import { activationBackward, activationForward, defaultAlpha } from './activations';
+import { activationBackward, activationBackwardFromInput, activationForward, defaultAlpha } from './activations';
 import { addForward } from './add';
 import { avgpoolBackward, avgpoolForward } from './avgpool';
 import { type BatchNormCache, batchNormBackward, batchNormForward } from './batchnorm';
+import { concatBackward, concatForward } from './concat';
 import { conv2dBackward, conv2dForward, conv2dScratchSize } from './conv2d';
 import { denseBackward, denseForward } from './dense';
 import { dropoutBackward, dropoutForward } from './dropout';
 import { type ConvGeometry, convGeometry } from './geometry';
 import { globalAvgPoolBackward, globalAvgPoolForward } from './globalavgpool';
+import { type LrnParams, lrnBackward, lrnForward } from './lrn';
 import { maxpoolBackward, maxpoolForward } from './maxpool';
 import { softmaxBackward, softmaxForward } from './softmax';
 
@@ -177,6 +179,10 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
           db?.set(g);
         },
       };
+    case 'concat':
+      return concatLayer(outShape);
+    case 'lrn':
+      return lrnLayer(inShape, r);
     case 'softmax': {
       let y: Float32Array = new Float32Array(0);
       return {
@@ -196,15 +202,59 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
 }
 
 function activationLayer(kind: ActivationKind, alpha: number): CpuLayer {
+  let x: Float32Array = new Float32Array(0);
   let y: Float32Array = new Float32Array(0);
   return {
     forward([input]) {
+      // Kept (not copied: no op writes a forward output later) for the derivative's branch.
+      x = input!.data;
       y = new Float32Array(input!.data.length);
       activationForward(kind, alpha, input!.data, y);
       return { shape: [...input!.shape], data: y };
     },
     backward(g, [dx]) {
-      if (dx) activationBackward(kind, alpha, y, g, dx);
+      if (dx) activationBackwardFromInput(kind, alpha, x, y, g, dx);
+    },
+  };
+}
+
+/** Joins its inputs' samples end to end; backward hands each input its slice of the gradient. */
+function concatLayer(outShape: readonly number[]): CpuLayer {
+  let sizes: number[] = [];
+  let batch = 0;
+  return {
+    forward(inputs) {
+      batch = inputs[0]!.shape[0]!;
+      sizes = inputs.map((t) => t.data.length / batch);
+      const y = new Float32Array(batch * sizeOf(outShape));
+      concatForward(
+        batch,
+        sizes,
+        inputs.map((t) => t.data),
+        y,
+      );
+      return { shape: shapeOf(batch, outShape), data: y };
+    },
+    backward(g, dInputs) {
+      concatBackward(batch, sizes, g, dInputs);
+    },
+  };
+}
+
+function lrnLayer(inShape: readonly number[], p: LrnParams): CpuLayer {
+  const scale = new Grow();
+  let x: Float32Array = new Float32Array(0);
+  let dims = { batch: 0, channels: inShape[0]!, spatial: sizeOf(inShape.slice(1)) };
+  return {
+    forward([input]) {
+      x = input!.data;
+      dims = { ...dims, batch: input!.shape[0]! };
+      const y = new Float32Array(x.length);
+      lrnForward(dims, p, x, y, scale.get(x.length));
+      return { shape: [...input!.shape], data: y };
+    },
+    backward(g, [dx]) {
+      if (dx) lrnBackward(dims, p, x, scale.get(x.length), g, dx);
     },
   };
 }

@@ -155,6 +155,7 @@ function buildParams(layer: LayerSummary, init: InitScheme, rng: Rng, params: Pa
       value: new Float32Array(n).fill(fill),
       grad: new Float32Array(n),
       regularized,
+      trainable: layer.trainable,
     };
     params.push(param);
     return param;

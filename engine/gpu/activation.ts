@@ -1,6 +1,7 @@
 /**
- * Standalone activation layers on the GPU, forward and backward (backward from the output y,
- * which also serves the activations fused into conv2d and dense).
+ * Standalone activation layers on the GPU, forward and backward. Backward takes the branch of a
+ * kinked activation from the input x (a negative alpha is allowed) and the rest from the output
+ * y; the activations fused into conv2d and dense bind y as x (their alpha is the positive default).
  */
 
 import activationBackwardWgsl from '../../shaders/activation_backward.wgsl?raw';
@@ -29,6 +30,7 @@ export const activationBackwardKernel: KernelDescriptor = {
   code: activationBackwardWgsl,
   bindings: [
     ['params', 'uniform'],
+    ['x', 'read'],
     ['y', 'read'],
     ['dy', 'read'],
     ['dx', 'write'],
@@ -67,14 +69,14 @@ export function activationBackwardOp(
   kind: ActivationKind,
   alpha: number,
   count: number,
-  buffers: { readonly y: GPUBuffer; readonly dy: GPUBuffer; readonly dx: GPUBuffer },
+  buffers: { readonly x: GPUBuffer; readonly y: GPUBuffer; readonly dy: GPUBuffer; readonly dx: GPUBuffer },
 ): Op {
   return createOp(ctx, {
     kernel: activationBackwardKernel,
     label,
     params: fields(count, alpha),
     overrides: { ACT: activationCode(kind) },
-    buffers: [buffers.y, buffers.dy, buffers.dx],
+    buffers: [buffers.x, buffers.y, buffers.dy, buffers.dx],
     dispatch: linearDispatch(ceilDiv(count, WG)),
   });
 }

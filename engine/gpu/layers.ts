@@ -13,9 +13,11 @@ import { sizeOf } from '../tensor/tensor';
 import { activationBackwardOp, activationForwardOp } from './activation';
 import { batchnormBackwardOp, batchnormForwardEvalOp, batchnormForwardTrainOp } from './batchnorm';
 import { biasBackwardOp } from './bias';
+import { concatBackwardOp, concatForwardOp, concatSlices } from './concat';
 import { conv2dBackwardInputOp, conv2dBackwardWeightsOp, conv2dForwardOp } from './conv2d';
 import { denseBackwardInputOp, denseBackwardWeightsOp, denseForwardOp } from './dense';
 import { addOp, type DropoutOp, dropoutForwardOp, multiplyOp } from './elementwise';
+import { lrnBackwardOp, lrnForwardOp } from './lrn';
 import type { GpuContext, Op } from './op';
 import {
   avgpoolBackwardOp,
@@ -51,11 +53,13 @@ export interface GpuLayer {
   backward(g: GPUBuffer, want: readonly boolean[]): LayerBackward;
 }
 
+/** `inputSizes[k]`: values per sample of input k (concat needs them to place each slice). */
 export function buildLayer(
   ctx: GpuContext,
   layer: LayerSummary,
   p: GpuLayerParams,
   inputs: readonly GPUBuffer[],
+  inputSizes: readonly number[],
   batch: number,
   training: boolean,
 ): GpuLayer {
@@ -91,10 +95,12 @@ export function buildLayer(
         const ops: Op[] = [];
         let dy = g;
         if (act.kind) {
-          // The fused activation's gradient, from its output y, into the pre-activation gradient.
+          // The fused activation's gradient, from its output y (also bound as x: the default alpha
+          // is positive, so y > 0 exactly when x > 0), into the pre-activation gradient.
           dy = buffer('pre-activation grad', outCount);
           ops.push(
             activationBackwardOp(ctx, `${tag} activation backward`, act.kind, act.alpha, outCount, {
+              x: y,
               y,
               dy: g,
               dx: dy,
@@ -160,7 +166,7 @@ export function buildLayer(
       return simple(y, [forward], (dy, want) => {
         if (!want[0]) return { ops: [], dInputs: [null] };
         const dx = buffer('dx', inCount);
-        const op = activationBackwardOp(ctx, `${tag} backward`, r.kind, r.alpha, outCount, { y, dy, dx });
+        const op = activationBackwardOp(ctx, `${tag} backward`, r.kind, r.alpha, outCount, { x, y, dy, dx });
         return { ops: [op], dInputs: [dx] };
       });
     }
@@ -206,6 +212,32 @@ export function buildLayer(
       const y = buffer('y', outCount);
       const forward = addOp(ctx, `${tag} forward`, outCount, { a: x, b: inputs[1]!, c: y });
       return simple(y, [forward], (g) => ({ ops: [], dInputs: [g, g] }));
+    }
+    case 'concat': {
+      const y = buffer('y', outCount);
+      const slices = concatSlices(batch, inputSizes);
+      const forward = slices.map((s, k) => concatForwardOp(ctx, `${tag} forward ${k}`, s, { x: inputs[k]!, y }));
+      return simple(y, forward, (dy, want) => {
+        const ops: Op[] = [];
+        const dInputs = slices.map((s, k) => {
+          if (!want[k]) return null;
+          const dx = buffer(`dx ${k}`, s.batch * s.size);
+          ops.push(concatBackwardOp(ctx, `${tag} backward ${k}`, s, { dy, dx }));
+          return dx;
+        });
+        return { ops, dInputs };
+      });
+    }
+    case 'lrn': {
+      const y = buffer('y', outCount);
+      const scale = buffer('scale', outCount);
+      const dims = { batch, channels: layer.inputShape[0]!, spatial: sizeOf(layer.inputShape.slice(1)) };
+      const forward = lrnForwardOp(ctx, `${tag} forward`, dims, r, { x, y, scale });
+      return simple(y, [forward], (dy, want) => {
+        if (!want[0]) return { ops: [], dInputs: [null] };
+        const dx = buffer('dx', inCount);
+        return { ops: [lrnBackwardOp(ctx, `${tag} backward`, dims, r, { x, scale, dy, dx })], dInputs: [dx] };
+      });
     }
     case 'softmax':
     case 'input':

@@ -29,6 +29,8 @@ export interface GpuParam {
   readonly count: number;
   /** Whether L1/L2 regularisation applies (weights yes; biases and batchnorm no). */
   readonly regularized: boolean;
+  /** False in a frozen layer: no update op, no optimiser state, no penalty (engine/gpu/train-step.ts). */
+  readonly trainable: boolean;
   readonly value: GPUBuffer;
   /** Overwritten by every backward pass. */
   readonly grad: GPUBuffer;
@@ -87,6 +89,7 @@ export class GpuModel {
       shape: p.shape,
       count: p.value.length,
       regularized: p.regularized,
+      trainable: p.trainable,
       value: ctx.pool.upload(p.name, p.value),
       grad: ctx.pool.storage(`${p.name} grad`, p.value.length * 4),
     }));

@@ -3,6 +3,7 @@
  * with the regularisation gradient of engine/train/regularization.ts folded in. The learning
  * rate (and Adam's bias correction) change every step, so `setStep` rewrites the op's Params
  * uniform through the queue before the step's encoder is submitted: no readback, no new objects.
+ * A frozen param (`trainable: false`) gets no update op at all (engine/gpu/train-step.ts).
  */
 import adamUpdateWgsl from '../../shaders/adam_update.wgsl?raw';
 import momentumUpdateWgsl from '../../shaders/momentum_update.wgsl?raw';

@@ -1,8 +1,9 @@
 /**
  * The L1/L2 penalty on the GPU (shaders/penalty_partial.wgsl, penalty_total.wgsl): summed over the
- * regularised weights before the update, as the CPU trainer computes it, and added to the
- * metrics accumulator's penaltySum word so the reported training loss includes it. Its gradient
- * is applied by the optimiser kernels (engine/gpu/optimizer.ts); this only reports it.
+ * regularised weights of layers that are not frozen (train-step.ts passes only those), before the
+ * update, as the CPU trainer computes it, and added to the metrics accumulator's penaltySum word
+ * so the reported training loss includes it. Its gradient is applied by the optimiser kernels
+ * (engine/gpu/optimizer.ts); this only reports it.
  */
 import penaltyPartialWgsl from '../../shaders/penalty_partial.wgsl?raw';
 import penaltyTotalWgsl from '../../shaders/penalty_total.wgsl?raw';

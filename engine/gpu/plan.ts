@@ -46,6 +46,7 @@ export function buildPlan(
       layer,
       params[i]!,
       layer.inputs.map((j) => outputs[j]!),
+      layer.inputs.map((j) => sizeOf(summary.layers[j]!.outputShape)),
       batch,
       training,
     );

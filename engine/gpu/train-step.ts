@@ -2,7 +2,8 @@
  * One training step on the GPU, recorded into one command encoder: gather the batch from the
  * uploaded dataset by shuffled index (and augment it, when the run asks), forward, fused loss +
  * gradient + metrics (and the L1/L2 penalty, when regularised), backward, and one optimiser
- * update per parameter tensor. Nothing is read back. Per step, only Params uniforms change
+ * update per trainable parameter tensor (a frozen layer's params get no update op, no optimiser
+ * state and no penalty, as on the CPU). Nothing is read back. Per step, only Params uniforms change
  * (batch offset, dropout seeds, learning rate), and the augmentation choices when augmenting,
  * written through the queue so each lands before the submit that uses it.
  */
@@ -16,7 +17,7 @@ import { writeBytes } from './buffers';
 import type { OptimizerState } from './checkpoint';
 import { type GatherOp, type GpuDataset, gatherBatchOp } from './gather';
 import { lossOp } from './loss-head';
-import type { GpuModel } from './model';
+import type { GpuModel, GpuParam } from './model';
 import type { Op } from './op';
 import { type UpdateOp, updateOp } from './optimizer';
 import { penaltyOp } from './penalty';
@@ -41,7 +42,9 @@ interface BatchOps {
 }
 
 export class GpuTrainStep {
-  /** One update op per parameter tensor; their optimiser state (velocity, Adam moments) lives here. */
+  /** The params the optimiser updates: every param of a layer that is not frozen. */
+  private readonly trainable: readonly GpuParam[];
+  /** One update op per trainable param, aligned with `trainable`; their optimiser state lives here. */
   private readonly updateOps: readonly UpdateOp[];
   private readonly perBatch = new Map<number, BatchOps>();
   private readonly classes: number;
@@ -58,7 +61,8 @@ export class GpuTrainStep {
   ) {
     const { ctx } = model;
     this.classes = sizeOf(model.summary.layers[model.logitsLayer]!.outputShape);
-    this.updateOps = model.params.map((p) =>
+    this.trainable = model.params.filter((p) => p.trainable);
+    this.updateOps = this.trainable.map((p) =>
       updateOp(ctx, `${p.name} update`, settings.optimizer, p.count, p.regularized ? settings.regularization : null, {
         g: p.grad,
         w: p.value,
@@ -107,9 +111,9 @@ export class GpuTrainStep {
     return this.updatesDone;
   }
 
-  /** The optimiser's state buffers as named ranges, `${param}:${slot}` (none for plain SGD). */
+  /** The optimiser's state buffers as named ranges, `${param}:${slot}` (none for plain SGD or frozen params). */
   stateRanges(): (Range & { readonly name: string })[] {
-    return this.model.params.flatMap((p, i) =>
+    return this.trainable.flatMap((p, i) =>
       this.updateOps[i]!.state.map((s) => ({
         name: `${p.name}:${s.slot}`,
         buffer: s.buffer,
@@ -153,7 +157,7 @@ export class GpuTrainStep {
       dLogits: plan.dLogits,
       metrics: this.metrics,
     });
-    const weights = this.model.params.filter((p) => p.regularized);
+    const weights = this.trainable.filter((p) => p.regularized);
     const penalty = penaltyOp(
       ctx,
       `train penalty b${batch}`,

@@ -10,6 +10,7 @@
  */
 
 import { fail, finiteNumber, optionalBoolean, positiveInt, product, shapeText, type Where } from './checks';
+import { inferConcat, inferLrn } from './infer-channels';
 import { inferConv2d, inferPool } from './infer-spatial';
 import { isActivationKind } from './schema';
 import type { LayerSpec, ResolvedLayer, SampleShape } from './types';
@@ -22,7 +23,7 @@ export interface Inferred {
   readonly resolved: ResolvedLayer;
 }
 
-/** The shortcut an add layer sums with. */
+/** A layer another reads from (an add's shortcut, a concat's inputs): its output shape and id. */
 export interface Shortcut {
   readonly shape: SampleShape;
   readonly id: string;
@@ -131,8 +132,17 @@ function inferAdd(input: SampleShape, shortcut: Shortcut, where: Where): Inferre
   fail(where, `cannot add ${shapeText(shortcut.shape)} from "${shortcut.id}" to its input ${shapeText(input)}. ${fix}`);
 }
 
-/** Output shape, parameters, MACs and resolved settings of one layer, given its input shape. */
-export function inferLayer(layer: LayerSpec, input: SampleShape, where: Where, shortcut?: Shortcut): Inferred {
+/**
+ * Output shape, parameters, MACs and resolved settings of one layer, given its input shape and
+ * every layer it reads (sources, in the order of its summary's inputs).
+ */
+export function inferLayer(
+  layer: LayerSpec,
+  input: SampleShape,
+  where: Where,
+  sources: readonly Shortcut[] = [],
+): Inferred {
+  const shortcut = sources[1];
   switch (layer.type) {
     case 'input':
       return inferInput(layer.shape, where);
@@ -158,6 +168,10 @@ export function inferLayer(layer: LayerSpec, input: SampleShape, where: Where, s
     case 'add':
       if (shortcut === undefined) fail(where, 'an add layer needs "with": the id of the layer to add.');
       return inferAdd(input, shortcut, where);
+    case 'concat':
+      return inferConcat(sources, where);
+    case 'lrn':
+      return inferLrn(layer, input, where);
     case 'softmax':
       if (input.length !== 1) {
         fail(

@@ -11,7 +11,10 @@ import type { LayerSpec } from './types';
 export interface Links {
   /** ids[i]: the given or generated id of layer i. */
   readonly ids: readonly string[];
-  /** inputs[i]: the layers layer i reads; [] for the input layer, [source, shortcut] for add. */
+  /**
+   * inputs[i]: the layers layer i reads; [] for the input layer, [source, shortcut] for add, the
+   * joined layers in order for concat.
+   */
   readonly inputs: readonly (readonly number[])[];
 }
 
@@ -48,7 +51,7 @@ function assignIds(layers: readonly LayerSpec[]): string[] {
 
 function resolve(
   ref: unknown,
-  field: 'input' | 'with',
+  field: 'input' | 'with' | 'inputs',
   index: number,
   ids: readonly string[],
   byId: ReadonlyMap<string, number>,
@@ -79,6 +82,45 @@ function resolve(
   return target;
 }
 
+/** A concat's "inputs": two or more distinct earlier layers, and no "input" beside them. */
+function resolveConcat(
+  layer: LayerSpec,
+  i: number,
+  ids: readonly string[],
+  byId: ReadonlyMap<string, number>,
+): number[] {
+  const here = ids[i]!;
+  if (layer.input !== undefined) {
+    throw new SpecError(
+      `a concat layer reads only the layers listed in "inputs"; remove "input" and list "${String(layer.input)}" in "inputs" instead.`,
+      i,
+      here,
+    );
+  }
+  const raw: unknown = (layer as { inputs?: unknown }).inputs;
+  const example = i >= 2 ? `, e.g. ["${ids[i - 2]}", "${ids[i - 1]}"]` : '';
+  if (!Array.isArray(raw)) {
+    throw new SpecError(
+      `a concat layer needs "inputs": the ids of two or more earlier layers to join${example}.`,
+      i,
+      here,
+    );
+  }
+  if (raw.length < 2) {
+    throw new SpecError(
+      `concat joins two or more layers, but "inputs" names ${raw.length === 0 ? 'none' : 'only one'}; to pass one layer on, use "input" on the next layer instead.`,
+      i,
+      here,
+    );
+  }
+  const sources = raw.map((ref: unknown) => resolve(ref, 'inputs', i, ids, byId));
+  const twice = sources.find((p, k) => sources.indexOf(p) !== k);
+  if (twice !== undefined) {
+    throw new SpecError(`"inputs" lists "${ids[twice]}" more than once; each joined layer appears once.`, i, here);
+  }
+  return sources;
+}
+
 /** Assigns ids and resolves every layer's inputs; throws a SpecError on duplicate or bad references. */
 export function linkLayers(layers: readonly LayerSpec[]): Links {
   const ids = assignIds(layers);
@@ -90,6 +132,7 @@ export function linkLayers(layers: readonly LayerSpec[]): Links {
       }
       return [];
     }
+    if (layer.type === 'concat') return resolveConcat(layer, i, ids, byId);
     const source = layer.input === undefined ? i - 1 : resolve(layer.input, 'input', i, ids, byId);
     if (layer.type !== 'add') return [source];
     const rawWith: unknown = (layer as { with?: unknown }).with;

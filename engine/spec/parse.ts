@@ -38,6 +38,10 @@ const isPair = (v: unknown): boolean => Array.isArray(v) && v.length === 2 && v.
 const KIND_CHECKS: Record<FieldKind, { readonly test: (v: unknown) => boolean; readonly expected: string }> = {
   number: { test: isNumber, expected: 'a number' },
   string: { test: (v) => typeof v === 'string' && v.length > 0, expected: 'a non-empty text' },
+  strings: {
+    test: (v) => Array.isArray(v) && v.every((s) => typeof s === 'string' && s.length > 0),
+    expected: 'a list of layer ids, e.g. ["branch_a", "branch_b"]',
+  },
   boolean: { test: (v) => typeof v === 'boolean', expected: 'true or false' },
   size2: { test: (v) => isNumber(v) || isPair(v), expected: 'a number or [height, width]' },
   padding: {

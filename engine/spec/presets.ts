@@ -3,13 +3,17 @@
  * reference architectures the lectures count parameters of, and small nets that train in a tab.
  */
 
-import { alexnet } from './architectures/alexnet';
+import { alexnet, alexnetLrn, miniAlexnetCifar10 } from './architectures/alexnet';
 import { convnetjsCifar10 } from './architectures/convnetjs';
+import { densenet121, miniDensenetCifar10 } from './architectures/densenet';
+import { googlenet, miniGooglenetCifar10 } from './architectures/googlenet';
 import { lectureMnist } from './architectures/lecture';
 import { lenet5, lenet5Mnist } from './architectures/lenet';
 import { linearCifar10, linearMnist } from './architectures/linear';
-import { miniResnetCifar10, resnet18 } from './architectures/resnet';
+import { miniResnetCifar10, resnet18, resnet34 } from './architectures/resnet';
+import { resnet50, resnet50Paper } from './architectures/resnet50';
 import { smallVggCifar10, vggA, vggB, vggC, vggD, vggE } from './architectures/vgg';
+import { zfnet } from './architectures/zfnet';
 import { SpecError } from './errors';
 import type { ModelSpec } from './types';
 
@@ -68,12 +72,42 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     miniResnetCifar10,
     'A 3x3 stem, three residual blocks with batch norm (16, 32, 64 channels), global average pool, dense 10.',
   ),
+  'mini-alexnet-cifar10': preset(
+    'Mini AlexNet',
+    'cifar10',
+    miniAlexnetCifar10,
+    "AlexNet's recipe at 32x32: five ReLU convs, LRN after the first two, overlapping 3x3 pools, two-group convs, dropout.",
+  ),
+  'mini-googlenet-cifar10': preset(
+    'Mini GoogLeNet',
+    'cifar10',
+    miniGooglenetCifar10,
+    'A 3x3 stem and two small Inception modules (1x1, 3x3, 3x3 and pool branches joined by concat), global pool, dense 10.',
+  ),
+  'mini-densenet-cifar10': preset(
+    'Mini DenseNet',
+    'cifar10',
+    miniDensenetCifar10,
+    'Two dense blocks of three BN-ReLU-conv layers (growth 8), each layer concatenated onto all before it.',
+  ),
   lenet5: preset('LeNet-5', 'mnist', lenet5, 'The classic 1998 digit recogniser on 32x32 input: 61,706 parameters.'),
   alexnet: preset(
     'AlexNet',
     'imagenet',
     alexnet,
     'The 2012 ImageNet winner on 3x227x227, with its two-GPU split as grouped convolutions (LRN omitted).',
+  ),
+  'alexnet-lrn': preset(
+    'AlexNet with LRN',
+    'imagenet',
+    alexnetLrn,
+    'AlexNet as the paper draws it, local response normalisation after conv1 and conv2; LRN adds no parameters.',
+  ),
+  zfnet: preset(
+    'ZFNet',
+    'imagenet',
+    zfnet,
+    'The 2013 winner: AlexNet with a 7x7 stride-2 conv1 and wider conv3-5 (512, 1024, 512), on one GPU.',
   ),
   'vgg-a': preset('VGG-11 (A)', 'imagenet', vggA, 'VGG configuration A: 8 conv layers, 3 dense; 133M parameters.'),
   'vgg-b': preset('VGG-13 (B)', 'imagenet', vggB, 'VGG configuration B: 10 conv layers, 3 dense; 133M parameters.'),
@@ -90,6 +124,36 @@ export const PRESETS: Readonly<Record<string, Preset>> = {
     'imagenet',
     resnet18,
     'Eight basic residual blocks with batch norm and 1x1 projection shortcuts; 11.7M parameters.',
+  ),
+  resnet34: preset(
+    'ResNet-34',
+    'imagenet',
+    resnet34,
+    'Sixteen basic residual blocks (3, 4, 6, 3 per stage); 21.8M parameters.',
+  ),
+  resnet50: preset(
+    'ResNet-50 (torchvision)',
+    'imagenet',
+    resnet50,
+    'Sixteen 1x1-3x3-1x1 bottleneck blocks, stride 2 on the 3x3 as torchvision does; 25.6M parameters, 4.1G mult-adds.',
+  ),
+  'resnet50-paper': preset(
+    'ResNet-50 (paper)',
+    'imagenet',
+    resnet50Paper,
+    "The paper's ResNet-50: stride 2 on the first 1x1 so the 3x3 runs on the smaller map; same 25.6M parameters, 3.9G mult-adds.",
+  ),
+  googlenet: preset(
+    'GoogLeNet',
+    'imagenet',
+    googlenet,
+    'Inception v1 as torchvision builds it: nine Inception modules with batch norm, no auxiliary heads; 6.6M parameters.',
+  ),
+  densenet121: preset(
+    'DenseNet-121',
+    'imagenet',
+    densenet121,
+    'Four dense blocks (6, 12, 24, 16 layers, growth 32), each layer concatenated onto all before it; 8.0M parameters.',
   ),
 };
 

@@ -7,7 +7,7 @@
 import type { ActivationKind, LayerType } from './types';
 
 /** JSON kind of a field: 'size2' is a number or [height, width]; 'padding' adds 'same' and 'valid'. */
-export type FieldKind = 'number' | 'string' | 'boolean' | 'size2' | 'padding' | 'activation' | 'shape3';
+export type FieldKind = 'number' | 'string' | 'strings' | 'boolean' | 'size2' | 'padding' | 'activation' | 'shape3';
 
 export interface FieldRule {
   readonly kind: FieldKind;
@@ -24,6 +24,7 @@ export const COMMON_FIELDS: Readonly<Record<string, FieldRule>> = {
   type: req('string'),
   id: opt('string'),
   input: opt('string'),
+  trainable: opt('boolean'),
 };
 
 export const LAYER_FIELDS: Readonly<Record<LayerType, Readonly<Record<string, FieldRule>>>> = {
@@ -47,6 +48,8 @@ export const LAYER_FIELDS: Readonly<Record<LayerType, Readonly<Record<string, Fi
   dropout: { rate: req('number') },
   batchnorm: { momentum: opt('number'), epsilon: opt('number') },
   add: { with: req('string') },
+  concat: { inputs: req('strings') },
+  lrn: { size: opt('number'), k: opt('number'), alpha: opt('number'), beta: opt('number') },
   softmax: {},
 };
 

@@ -5,6 +5,7 @@
  * so a model that summarizes is a model every backend can run.
  */
 
+import { fail, type Where } from './checks';
 import { SpecError } from './errors';
 import { inferLayer } from './infer';
 import { linkLayers } from './links';
@@ -37,6 +38,16 @@ function checkStructure(spec: ModelSpec): readonly LayerSpec[] {
   return typed;
 }
 
+/** A layer's "trainable" flag (default true); anything but true or false is a SpecError. */
+function trainableOf(layer: LayerSpec, where: Where): boolean {
+  const value: unknown = layer.trainable;
+  if (value === undefined || typeof value === 'boolean') return value ?? true;
+  return fail(
+    where,
+    `"trainable" must be true or false (got ${JSON.stringify(value)}): false freezes this layer's weights, so training leaves them as they are.`,
+  );
+}
+
 /** Validates a spec and computes every layer's shapes, params and MACs; throws a SpecError. */
 export function summarize(spec: ModelSpec): ModelSummary {
   const layers = checkStructure(spec);
@@ -46,10 +57,8 @@ export function summarize(spec: ModelSpec): ModelSummary {
     const where = { index, id: ids[index]! };
     const from = inputs[index]!;
     const inputShape = from.length === 0 ? [] : summaries[from[0]!]!.outputShape;
-    const withIndex = from[1];
-    const shortcut =
-      withIndex === undefined ? undefined : { shape: summaries[withIndex]!.outputShape, id: ids[withIndex]! };
-    const inferred = inferLayer(layer, inputShape, where, shortcut);
+    const sources = from.map((j) => ({ shape: summaries[j]!.outputShape, id: ids[j]! }));
+    const inferred = inferLayer(layer, inputShape, where, sources);
     summaries.push({
       index,
       id: ids[index]!,
@@ -60,6 +69,7 @@ export function summarize(spec: ModelSpec): ModelSummary {
       weights: inferred.weights,
       biases: inferred.biases,
       params: inferred.weights + inferred.biases,
+      trainable: trainableOf(layer, where),
       macs: inferred.macs,
       resolved: inferred.resolved,
     });
@@ -69,6 +79,7 @@ export function summarize(spec: ModelSpec): ModelSummary {
     layers: summaries,
     outputShape: summaries[summaries.length - 1]!.outputShape,
     totalParams: summaries.reduce((sum, l) => sum + l.params, 0),
+    trainableParams: summaries.reduce((sum, l) => sum + (l.trainable ? l.params : 0), 0),
     totalMacs: summaries.reduce((sum, l) => sum + l.macs, 0),
   };
 }

@@ -27,6 +27,11 @@ interface LayerBase {
   readonly id?: string;
   /** Read this layer's input from the layer with this id rather than from the previous layer. */
   readonly input?: string;
+  /**
+   * false freezes the layer: every optimiser, on every backend, leaves its parameters as they are
+   * (transfer learning keeps pretrained features this way). Default true.
+   */
+  readonly trainable?: boolean;
 }
 
 export interface InputLayer extends LayerBase {
@@ -99,6 +104,29 @@ export interface SoftmaxLayer extends LayerBase {
   readonly type: 'softmax';
 }
 
+/**
+ * Channel-wise join of two or more earlier layers' outputs, in the order listed (GoogLeNet's
+ * Inception module, DenseNet's dense block). Every input must have the same height and width.
+ */
+export interface ConcatLayer extends LayerBase {
+  readonly type: 'concat';
+  /** Ids of the layers joined, two or more, in channel order. */
+  readonly inputs: readonly string[];
+}
+
+/**
+ * AlexNet's local response normalisation across channels, the lecture's formula
+ *   b^i = a^i / (k + alpha * sum_{j=max(0,i-n/2)}^{min(N-1,i+n/2)} (a^j)^2)^beta
+ * with alpha not divided by n (PyTorch's LocalResponseNorm divides it by n).
+ */
+export interface LrnLayer extends LayerBase {
+  readonly type: 'lrn';
+  readonly size?: number; // n, channels in the window, default 5
+  readonly k?: number; // default 2
+  readonly alpha?: number; // default 1e-4
+  readonly beta?: number; // default 0.75
+}
+
 export type LayerSpec =
   | InputLayer
   | Conv2dLayer
@@ -110,6 +138,8 @@ export type LayerSpec =
   | DropoutLayer
   | BatchNormLayer
   | AddLayer
+  | ConcatLayer
+  | LrnLayer
   | SoftmaxLayer;
 
 export type LayerType = LayerSpec['type'];
@@ -127,13 +157,19 @@ export interface LayerSummary {
   readonly index: number;
   readonly id: string; // the spec's id or a generated one such as "conv2d_3"
   readonly type: LayerType;
-  /** Index of the layer(s) this one reads from; empty for the input layer. */
+  /**
+   * Index of the layer(s) this one reads from; empty for the input layer, [source, shortcut] for
+   * add, the joined layers in channel order for concat.
+   */
   readonly inputs: readonly number[];
+  /** The shape this layer reads; for concat, its first input's (outputShape has the join). */
   readonly inputShape: SampleShape;
   readonly outputShape: SampleShape;
   readonly weights: number; // weight parameters (excluding biases)
   readonly biases: number; // bias parameters; for batchnorm both gamma and beta (2·C)
-  readonly params: number; // weights + biases (trainable)
+  readonly params: number; // weights + biases
+  /** false when the spec freezes the layer ("trainable": false): optimisers leave its params alone. */
+  readonly trainable: boolean;
   /** Multiply-accumulates for one sample's forward pass. */
   readonly macs: number;
   /** The resolved hyperparameters a backend needs, e.g. padding in pixels. */
@@ -175,6 +211,9 @@ export type ResolvedLayer =
   | { readonly type: 'dropout'; readonly rate: number }
   | { readonly type: 'batchnorm'; readonly momentum: number; readonly epsilon: number }
   | { readonly type: 'add' }
+  /** Channels are joined in the order of the summary's `inputs`. */
+  | { readonly type: 'concat' }
+  | { readonly type: 'lrn'; readonly size: number; readonly k: number; readonly alpha: number; readonly beta: number }
   | { readonly type: 'softmax' };
 
 export interface ModelSummary {
@@ -182,5 +221,7 @@ export interface ModelSummary {
   readonly layers: readonly LayerSummary[];
   readonly outputShape: SampleShape;
   readonly totalParams: number;
+  /** Params of the layers that are not frozen: what an optimiser updates (totalParams when none is). */
+  readonly trainableParams: number;
   readonly totalMacs: number;
 }

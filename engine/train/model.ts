@@ -22,6 +22,11 @@ export interface Param {
   readonly grad: Float32Array;
   /** Whether L1/L2 regularisation and weight decay apply (weights yes; biases and batchnorm no). */
   readonly regularized: boolean;
+  /**
+   * False when its layer is frozen ("trainable": false in the spec): optimisers neither update it
+   * nor keep state for it, and regularisation leaves it out. Its grad is still written by backward.
+   */
+  readonly trainable: boolean;
 }
 
 /** Non-trainable state that is saved with the model (batchnorm running statistics). */

@@ -2,6 +2,9 @@
  * Optimisers update parameters in place from their gradients. Each keeps its per-parameter
  * state (velocity, Adam moments) keyed by the parameter's name, so a model can be saved and
  * training resumed, and the GPU backend can mirror the same update rules kernel by kernel.
+ * Frozen params (`trainable: false`, fixed when the model is built from its spec) are skipped
+ * entirely: no update and no state, so Adam's moments and momentum's velocity exist only for
+ * params that train.
  */
 import type { Param } from './model';
 
@@ -14,7 +17,7 @@ export type OptimizerKind = OptimizerConfig['kind'];
 
 export interface Optimizer {
   readonly config: OptimizerConfig;
-  /** Applies one update with learning rate `lr` to every param, using param.grad. */
+  /** Applies one update with learning rate `lr` to every trainable param, using param.grad. */
   step(params: readonly Param[], lr: number): void;
   /** Number of steps taken (Adam's bias correction depends on it). */
   readonly steps: number;
@@ -40,6 +43,7 @@ function sgd(config: OptimizerConfig): Optimizer {
     },
     step(params, lr) {
       for (const p of params) {
+        if (!p.trainable) continue;
         const w = p.value;
         const g = p.grad;
         for (let i = 0; i < w.length; i++) w[i]! -= lr * g[i]!;
@@ -65,6 +69,7 @@ function momentum(config: {
     },
     step(params, lr) {
       for (const p of params) {
+        if (!p.trainable) continue;
         let v = velocity.get(p.name);
         if (!v) {
           v = new Float32Array(p.value.length);
@@ -105,6 +110,7 @@ function adam(config: {
       const c1 = 1 - b1 ** steps;
       const c2 = 1 - b2 ** steps;
       for (const p of params) {
+        if (!p.trainable) continue;
         let s = moments.get(p.name);
         if (!s) {
           s = { m: new Float32Array(p.value.length), v: new Float32Array(p.value.length) };

@@ -16,11 +16,15 @@ export interface Regularization {
 
 export const NO_REGULARIZATION: Regularization = { l1: 0, l2: 0 };
 
-/** Adds the penalty's gradient to every regularised param's grad; returns the penalty. */
+/**
+ * Adds the penalty's gradient to every regularised param's grad; returns the penalty. Frozen
+ * params are left out of both: no update can change them, so their penalty is a constant that
+ * would only shift the loss a student reads, and the GPU trainer reports the same sum.
+ */
 export function applyRegularization(params: readonly Param[], reg: Regularization): number {
   let penalty = 0;
   for (const p of params) {
-    if (!p.regularized) continue;
+    if (!p.regularized || !p.trainable) continue;
     if (reg.l1 !== 0) penalty += l1Penalty(p.value, reg.l1, p.grad);
     if (reg.l2 !== 0) penalty += l2Penalty(p.value, reg.l2, p.grad);
   }

@@ -53,6 +53,7 @@ export function descend(
     value: Float32Array.from(start),
     grad: new Float32Array(2),
     regularized: false,
+    trainable: true,
   };
   const points: [number, number][] = [[param.value[0]!, param.value[1]!]];
   for (let k = 0; k < steps; k++) {

@@ -133,3 +133,29 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   await page.keyboard.press('Space');
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', /paused|done/);
 });
+
+test('a layer frozen in the builder keeps its weights while the others train', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  // The lecture CNN: conv2d_1 has 10·25 + 10 = 260 of its 19,880 parameters.
+  await expect(page.getByTestId('model-totals')).toContainText('19,880 parameters');
+  const trainable = page.getByLabel('Trainable of layer 1 (conv2d_1)');
+  await expect(trainable).toBeChecked();
+  await trainable.uncheck();
+  await expect(page.getByTestId('model-totals')).toContainText('19,620 / 19,880 parameters trainable');
+
+  await page.getByRole('tab', { name: 'Weight & gradient norms' }).click();
+  const norm = async (layer: string): Promise<number> =>
+    Number(await page.locator(`[data-layer="${layer}"] [data-testid="weight-norm"]`).getAttribute('data-value'));
+  await expect(page.locator('[data-layer="conv2d_2"]')).toBeVisible({ timeout: 30_000 });
+  const before = { frozen: await norm('conv2d_1'), trained: await norm('conv2d_2') };
+  expect(before.frozen).toBeGreaterThan(0);
+  const step = page.getByRole('button', { name: /^Step/ });
+  for (let i = 0; i < 5; i++) await step.click();
+  await expect.poll(() => norm('conv2d_2'), { timeout: 60_000 }).not.toBe(before.trained);
+  expect(await norm('conv2d_1')).toBe(before.frozen);
+  // The frozen layer still has a gradient: training would change it, the freeze is what holds it.
+  const gradient = page.locator('[data-layer="conv2d_1"] td').nth(1);
+  await expect(gradient).not.toHaveText('0');
+});

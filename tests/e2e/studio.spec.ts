@@ -248,3 +248,47 @@ test('on WebGPU (SwiftShader here) the lecture net trains past 90% validation ac
   const throughput = await page.getByTestId('throughput').getAttribute('data-value');
   console.log(`studio on WebGPU: validation accuracy > 90%; ${Math.round(Number(throughput))} images/s`);
 });
+
+test('the builder adds an LRN layer and a concat, shows their shapes, and explains an impossible concat', async ({
+  page,
+}) => {
+  await openStudio(page);
+  await page.getByRole('tab', { name: 'Model' }).click();
+  const row = (i: number) => page.getByTestId(`layer-row-${i}`);
+  // Layer 2 (the first max pool) becomes an LRN: it keeps 10×24×24, so the second conv sees 24×24.
+  await page.getByRole('combobox', { name: /^Type of layer 2 / }).selectOption('lrn');
+  await expect(row(2).getByTestId('layer-shape')).toHaveText('10×24×24');
+  await expect(row(3).getByTestId('layer-shape')).toHaveText('10×20×20'); // 24 − 5 + 1
+  const windowN = page.getByRole('textbox', { name: /^Window n of layer 2 / });
+  await windowN.fill('0');
+  await expect(row(2).getByTestId('layer-error')).toContainText('"size" must be a whole number of at least 1');
+  await windowN.fill('3');
+  await page.getByRole('textbox', { name: /^k of layer 2 / }).fill('0');
+  await expect(row(2).getByTestId('layer-error')).toContainText('"k" must be above 0');
+  await page.getByRole('textbox', { name: /^k of layer 2 / }).fill('1');
+  await page.getByRole('textbox', { name: /^Alpha of layer 2 / }).fill('0.5');
+  await page.getByRole('textbox', { name: /^Beta of layer 2 / }).fill('0.75');
+  await expect(row(2).getByTestId('layer-error')).toHaveCount(0);
+
+  // Layer 4 (the second pool) becomes a concat of the two layers above it: 10×24×24 and 10×20×20.
+  await page.getByRole('combobox', { name: /^Type of layer 4 / }).selectOption('concat');
+  await expect(page.getByRole('checkbox', { name: /^Join lrn_1 in layer 4 / })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: /^Join conv2d_2 in layer 4 / })).toBeChecked();
+  await expect(row(4).getByTestId('layer-error')).toContainText('same height and width');
+  await expect(row(4).getByTestId('layer-error')).toContainText('"lrn_1" [10, 24, 24], "conv2d_2" [10, 20, 20]');
+  await expect(page.getByTestId('model-totals')).toContainText('last valid model');
+  // 'same' padding keeps the second conv at 24×24: the join stacks 10 + 10 channels.
+  await page.getByRole('textbox', { name: /^Padding of layer 3 / }).fill('same');
+  await expect(row(4).getByTestId('layer-error')).toHaveCount(0);
+  await expect(row(4).getByTestId('layer-shape')).toHaveText('20×24×24');
+  await expect(row(5).getByTestId('layer-shape')).toHaveText(String(20 * 24 * 24));
+  // Unticking one input leaves a single one, which is refused too.
+  await page.getByRole('checkbox', { name: /^Join lrn_1 in layer 4 / }).uncheck();
+  await expect(row(4).getByTestId('layer-error')).toContainText('two or more layers');
+  await page.getByRole('checkbox', { name: /^Join conv2d_1 in layer 4 / }).check();
+  await expect(row(4).getByTestId('layer-shape')).toHaveText('20×24×24');
+  await expect(page.getByTestId('network-diagram')).toBeVisible();
+  // The edited net trains a step on this page's engine.
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused', { timeout: 60_000 });
+});

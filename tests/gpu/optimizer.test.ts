@@ -42,6 +42,7 @@ describe('optimiser updates on the GPU', () => {
           value: w0.slice(),
           grad: new Float32Array(count),
           regularized: true,
+          trainable: true,
         };
         const opt = createOptimizer(config);
         for (let s = 0; s < LRS.length; s++) {

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import {
   activate,
   activationBackward,
+  activationBackwardFromInput,
   activationForward,
   defaultAlpha,
   maxoutForward,
   preluForward,
 } from '../../engine/cpu/activations';
+import { createCpuModel } from '../../engine/cpu/model';
 import type { ActivationKind } from '../../engine/spec/types';
 import { createRng } from '../../engine/tensor/rng';
 import { tensor } from '../../engine/tensor/tensor';
@@ -66,5 +68,52 @@ describe('activations', () => {
         });
       });
     }
+  }
+
+  // A negative alpha makes y positive for x < 0, so the output's sign no longer tells the branch.
+  for (const [kind, alpha] of [
+    ['leakyRelu', -0.3],
+    ['elu', -1],
+    ['leakyRelu', 0.2],
+    ['elu', 0.7],
+  ] as const) {
+    it(`${kind} alpha=${alpha} backward from the input matches finite differences x=[41]`, () => {
+      const x = randomArray(41, createRng(7), -3, 3).map((v) => (Math.abs(v) < 0.01 ? -0.5 : v));
+      const y = new Float64Array(x.length);
+      const dx = new Float64Array(x.length);
+      gradcheck({
+        label: `${kind} alpha=${alpha} x=[41]`,
+        inputs: { x },
+        forward: () => {
+          activationForward(kind, alpha, x, y);
+          return y;
+        },
+        backward: (dy) => {
+          activationForward(kind, alpha, x, y);
+          activationBackwardFromInput(kind, alpha, x, y, dy, dx);
+          return { x: dx };
+        },
+      });
+    });
+  }
+
+  for (const [kind, alpha] of [
+    ['leakyRelu', -0.3],
+    ['elu', -1],
+  ] as const) {
+    it(`an activation layer ${kind} alpha=${alpha} in a CPU model passes dL/dx = alpha-side slope for x < 0`, () => {
+      const model = createCpuModel(
+        { layers: [{ type: 'input', shape: [1, 1, 4] }, { type: 'flatten' }, { type: 'activation', kind, alpha }] },
+        { seed: 1 },
+      );
+      const x = Float32Array.from([-2, -0.5, 0.5, 2]);
+      model.forward({ shape: [1, 1, 1, 4], data: x }, { training: false });
+      const dx = model.backward({ shape: [1, 4], data: Float32Array.from([1, 1, 1, 1]) }).data;
+      // f'(x) = 1 for x > 0; alpha (leaky) or alpha·e^x (elu) for x < 0.
+      const expected = Array.from(x, (v) => (v > 0 ? 1 : kind === 'elu' ? alpha * Math.exp(v) : alpha));
+      expected.forEach((e, i) => {
+        expect(dx[i]).toBeCloseTo(e, 6);
+      });
+    });
   }
 });

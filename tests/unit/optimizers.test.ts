@@ -12,6 +12,7 @@ function param(values: number[], regularized = true): Param {
     value: Float32Array.from(values),
     grad: new Float32Array(values.length),
     regularized,
+    trainable: true,
   };
 }
 

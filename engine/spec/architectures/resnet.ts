@@ -1,6 +1,6 @@
 /**
- * Residual networks (He et al., 2015): ResNet-18 as torchvision builds it, and a mini ResNet for
- * CIFAR-10 that trains in a browser tab.
+ * Residual networks (He et al., 2015): ResNet-18 and ResNet-34 as torchvision builds them, and a
+ * mini ResNet for CIFAR-10 that trains in a browser tab. (ResNet-50's bottleneck blocks: resnet50.ts.)
  *
  * A basic block is conv3x3 -> BN -> ReLU -> conv3x3 -> BN, plus the block's input, then ReLU.
  * When a block halves the map and widens the channels, the shortcut cannot be added as is; it is
@@ -47,7 +47,11 @@ function basicBlock(p: string, input: string, inChannels: number, filters: numbe
 }
 
 /** Stages of basic blocks: [filters, blocks]; every stage after the first starts with stride 2. */
-function residualStages(stem: string, stemChannels: number, plan: readonly (readonly [number, number])[]): Block {
+export function residualStages(
+  stem: string,
+  stemChannels: number,
+  plan: readonly (readonly [number, number])[],
+): Block {
   const layers: LayerSpec[] = [];
   let out = stem;
   let channels = stemChannels;
@@ -70,18 +74,37 @@ const stages18 = residualStages('stem_pool', 64, [
   [512, 2],
 ]);
 
+/** A 3x224x224 input and the ImageNet stem: 7x7 stride-2 conv, BN, ReLU, 3x3 stride-2 max pool (-> 112 -> 56). */
+export const imagenetStem: readonly LayerSpec[] = [
+  { type: 'input', shape: [3, 224, 224] },
+  conv('stem_conv', 64, 7, 2),
+  { type: 'batchnorm', id: 'stem_bn' },
+  { type: 'activation', id: 'stem_relu', kind: 'relu' },
+  { type: 'maxpool', id: 'stem_pool', size: 3, stride: 2, padding: 'same' },
+];
+
+/** Global average pool and the 1000-way classifier. */
+export const imagenetHead: readonly LayerSpec[] = [
+  { type: 'globalavgpool', id: 'avgpool' },
+  { type: 'dense', id: 'fc', units: 1000 },
+];
+
 export const resnet18: ModelSpec = {
   name: 'ResNet-18',
-  layers: [
-    { type: 'input', shape: [3, 224, 224] },
-    conv('stem_conv', 64, 7, 2),
-    { type: 'batchnorm', id: 'stem_bn' },
-    { type: 'activation', id: 'stem_relu', kind: 'relu' },
-    { type: 'maxpool', id: 'stem_pool', size: 3, stride: 2, padding: 'same' },
-    ...stages18.layers,
-    { type: 'globalavgpool', id: 'avgpool' },
-    { type: 'dense', id: 'fc', units: 1000 },
-  ],
+  layers: [...imagenetStem, ...stages18.layers, ...imagenetHead],
+};
+
+const stages34 = residualStages('stem_pool', 64, [
+  [64, 3],
+  [128, 4],
+  [256, 6],
+  [512, 3],
+]);
+
+/** ResNet-34: the same basic blocks, 3-4-6-3 per stage; torchvision's 21,797,672 parameters. */
+export const resnet34: ModelSpec = {
+  name: 'ResNet-34',
+  layers: [...imagenetStem, ...stages34.layers, ...imagenetHead],
 };
 
 const stagesMini = residualStages('stem_relu', 16, [
