@@ -29,23 +29,36 @@ export interface LrnDims {
   readonly spatial: number;
 }
 
+/**
+ * Adds plane i of `src` (length S, at offset base + i·S) times `sign` into `acc`: the sliding
+ * window over channels moves by adding the channel that enters and subtracting the one that leaves.
+ */
+function addPlane(acc: Float64Array, src: Float64Array, i: number, S: number, sign: number): void {
+  const o = i * S;
+  for (let s = 0; s < S; s++) acc[s]! += sign * src[o + s]!;
+}
+
 /** y = LRN(x); scale receives d (the denominator before the power), one per element. */
 export function lrnForward(dims: LrnDims, p: LrnParams, x: Floats, y: Floats, scale: Floats): void {
   const { batch, channels: C, spatial: S } = dims;
   const h = Math.floor(p.size / 2);
+  // Channels are planes S apart: work a whole plane at a time so the inner loops run over
+  // contiguous pixels, and slide the window (one plane in, one out) instead of re-summing it.
+  const squares = new Float64Array(C * S);
+  const window = new Float64Array(S);
   for (let n = 0; n < batch; n++) {
-    for (let s = 0; s < S; s++) {
-      const base = n * C * S + s;
-      for (let i = 0; i < C; i++) {
-        let sum = 0;
-        const hi = Math.min(C - 1, i + h);
-        for (let j = Math.max(0, i - h); j <= hi; j++) {
-          const v = x[base + j * S]!;
-          sum += v * v;
-        }
-        const d = p.k + p.alpha * sum;
-        scale[base + i * S] = d;
-        y[base + i * S] = x[base + i * S]! * d ** -p.beta;
+    const base = n * C * S;
+    for (let e = 0; e < C * S; e++) squares[e] = x[base + e]! * x[base + e]!;
+    window.fill(0);
+    for (let j = 0; j < Math.min(C, h); j++) addPlane(window, squares, j, S, 1);
+    for (let i = 0; i < C; i++) {
+      if (i + h < C) addPlane(window, squares, i + h, S, 1);
+      if (i - h - 1 >= 0) addPlane(window, squares, i - h - 1, S, -1);
+      const o = base + i * S;
+      for (let s = 0; s < S; s++) {
+        const d = p.k + p.alpha * window[s]!;
+        scale[o + s] = d;
+        y[o + s] = x[o + s]! * d ** -p.beta;
       }
     }
   }
@@ -56,18 +69,27 @@ export function lrnBackward(dims: LrnDims, p: LrnParams, x: Floats, scale: Float
   const { batch, channels: C, spatial: S } = dims;
   const h = Math.floor(p.size / 2);
   const factor = 2 * p.alpha * p.beta;
+  // terms[i] = g^i·a^i·(d^i)^(−beta−1), computed once per element (one power each), then summed
+  // over each channel's window by the same sliding window as the forward pass.
+  const terms = new Float64Array(C * S);
+  const own = new Float64Array(C * S);
+  const window = new Float64Array(S);
   for (let n = 0; n < batch; n++) {
-    for (let s = 0; s < S; s++) {
-      const base = n * C * S + s;
-      for (let j = 0; j < C; j++) {
-        let cross = 0;
-        const hi = Math.min(C - 1, j + h);
-        for (let i = Math.max(0, j - h); i <= hi; i++) {
-          const at = base + i * S;
-          cross += dy[at]! * x[at]! * scale[at]! ** (-p.beta - 1);
-        }
-        const at = base + j * S;
-        dx[at] = dy[at]! * scale[at]! ** -p.beta - factor * x[at]! * cross;
+    const base = n * C * S;
+    for (let e = 0; e < C * S; e++) {
+      const d = scale[base + e]!;
+      const power = d ** -p.beta;
+      own[e] = power;
+      terms[e] = (dy[base + e]! * x[base + e]! * power) / d;
+    }
+    window.fill(0);
+    for (let i = 0; i < Math.min(C, h); i++) addPlane(window, terms, i, S, 1);
+    for (let j = 0; j < C; j++) {
+      if (j + h < C) addPlane(window, terms, j + h, S, 1);
+      if (j - h - 1 >= 0) addPlane(window, terms, j - h - 1, S, -1);
+      const o = j * S;
+      for (let s = 0; s < S; s++) {
+        dx[base + o + s] = dy[base + o + s]! * own[o + s]! - factor * x[base + o + s]! * window[s]!;
       }
     }
   }
