@@ -9,8 +9,9 @@ import { type ReactElement, useCallback, useId, useMemo, useReducer, useState } 
 import { formatCount } from '../../app/ui/summaryResult';
 import { LAYER_TYPES, type LayerType, type ModelSpec, PRESETS } from '../../engine/spec';
 import { analyse } from './analyse';
+import { CalcBody } from './CalcBody';
 import { calculatorReducer, initialState } from './calculatorState';
-import { LayerRow } from './LayerRow';
+import { COLLAPSE_OVER, groupRows } from './groups';
 import { DEFAULT_LAYER, type LayerEdit } from './specEdit';
 
 export interface LayerCalculatorProps {
@@ -18,7 +19,24 @@ export interface LayerCalculatorProps {
   readonly initialPreset?: string;
 }
 
-const PRESET_KEYS = ['lecture-mnist', 'lenet5', 'alexnet', 'vgg-a', 'vgg-b', 'vgg-c', 'vgg-d', 'vgg-e', 'resnet18'];
+const PRESET_KEYS = [
+  'lecture-mnist',
+  'lenet5',
+  'alexnet',
+  'alexnet-lrn',
+  'zfnet',
+  'vgg-a',
+  'vgg-b',
+  'vgg-c',
+  'vgg-d',
+  'vgg-e',
+  'googlenet',
+  'resnet18',
+  'resnet34',
+  'resnet50',
+  'resnet50-paper',
+  'densenet121',
+];
 
 function presetSpec(key: string): ModelSpec {
   return PRESETS[key]?.spec ?? { layers: [{ type: 'input', shape: [1, 28, 28] }] };
@@ -33,6 +51,22 @@ export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalcul
   const onEdit = useCallback((edit: LayerEdit) => dispatch({ kind: 'edit', edit }), []);
   const errorAt = analysis.error?.layerIndex ?? null;
   const { layers } = state.spec;
+  const folded = layers.length > COLLAPSE_OVER;
+  const [open, setOpen] = useState<ReadonlySet<string>>(() => new Set());
+  const onToggle = useCallback(
+    (key: string) =>
+      setOpen((was) => {
+        const next = new Set(was);
+        if (!next.delete(key)) next.add(key);
+        return next;
+      }),
+    [],
+  );
+  const load = (): void => {
+    setOpen(new Set());
+    dispatch({ kind: 'load', spec: presetSpec(preset) });
+  };
+  const openAll = (): void => setOpen(new Set(groupRows(layers).map((g) => g.key)));
 
   return (
     <div className="calculator" data-testid="layer-calculator">
@@ -45,7 +79,7 @@ export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalcul
             </option>
           ))}
         </select>
-        <button type="button" className="button" onClick={() => dispatch({ kind: 'load', spec: presetSpec(preset) })}>
+        <button type="button" className="button" onClick={load}>
           Load
         </button>
         <span className="muted">{PRESETS[preset]?.description}</span>
@@ -54,6 +88,24 @@ export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalcul
         <table className="calc-table">
           <caption>
             {state.spec.name ?? 'Your model'}: {layers.length} layers
+            {folded && (
+              <span className="calc-fold-note">
+                {' '}
+                (grouped into blocks: open one to see its layers, or{' '}
+                <button type="button" className="calc-link-button" onClick={openAll}>
+                  open all
+                </button>
+                {open.size > 0 && (
+                  <>
+                    {' / '}
+                    <button type="button" className="calc-link-button" onClick={() => setOpen(new Set())}>
+                      close all
+                    </button>
+                  </>
+                )}
+                )
+              </span>
+            )}
           </caption>
           <thead>
             <tr>
@@ -70,21 +122,14 @@ export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalcul
               </th>
             </tr>
           </thead>
-          <tbody>
-            {layers.map((layer, i) => (
-              <LayerRow
-                // Position keys: rows are edited in place, and a moved row simply shows new content.
-                // biome-ignore lint/suspicious/noArrayIndexKey: layers have no stable identity of their own.
-                key={i}
-                index={i}
-                count={layers.length}
-                layer={layer}
-                summary={analysis.layers[i]}
-                error={errorAt === i ? analysis.error?.detail : undefined}
-                onEdit={onEdit}
-              />
-            ))}
-          </tbody>
+          <CalcBody
+            layers={layers}
+            analysis={analysis}
+            folded={folded}
+            open={open}
+            onToggle={onToggle}
+            onEdit={onEdit}
+          />
           <tfoot>
             <tr>
               <th scope="row" colSpan={6}>

@@ -11,7 +11,15 @@ import { LAYER_TYPES, type LayerSpec, type LayerSummary, type LayerType } from '
 import { EDITABLE_FIELDS, fieldText, type LayerEdit, parseField, retype, withField } from './specEdit';
 
 /** What an empty optional field means (placeholders; the engine applies the defaults). */
-const DEFAULT_HINT: Readonly<Record<string, string>> = { stride: '—', padding: '0', dilation: '1', groups: '1' };
+const DEFAULT_HINT: Readonly<Record<string, string>> = {
+  stride: '—',
+  padding: '0',
+  dilation: '1',
+  groups: '1',
+  k: '2',
+  alpha: '1e-4',
+  beta: '0.75',
+};
 
 interface FieldInputProps {
   readonly label: string;
@@ -24,10 +32,10 @@ interface FieldInputProps {
 function FieldInput({ label, name, value, onValue }: FieldInputProps): ReactElement {
   const text = fieldText(value);
   const [draft, setDraft] = useState(text);
-  useEffect(() => setDraft((d) => (fieldText(parseField(d)) === text ? d : text)), [text]);
+  useEffect(() => setDraft((d) => (fieldText(parseField(d, name)) === text ? d : text)), [text, name]);
   const onChange = (event: ChangeEvent<HTMLInputElement>): void => {
     setDraft(event.target.value);
-    onValue(parseField(event.target.value));
+    onValue(parseField(event.target.value, name));
   };
   return (
     <label className="calc-field">
@@ -37,7 +45,7 @@ function FieldInput({ label, name, value, onValue }: FieldInputProps): ReactElem
         value={draft}
         placeholder={DEFAULT_HINT[name] ?? ''}
         onChange={onChange}
-        size={Math.max(3, draft.length + 1)}
+        size={Math.min(28, Math.max(3, draft.length + 1))}
       />
     </label>
   );

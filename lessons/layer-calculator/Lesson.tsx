@@ -2,13 +2,14 @@
 import type { ReactElement } from 'react';
 import './calculator.css';
 import { ExercisesSection } from './ExercisesSection';
-import { CalculatorSection, ReferenceSection } from './sections';
+import { CalculatorSection, DeeperSection, ReferenceSection } from './sections';
 
 export default function LayerCalculatorLesson(): ReactElement {
   return (
     <>
       <CalculatorSection />
       <ReferenceSection />
+      <DeeperSection />
       <ExercisesSection />
     </>
   );

@@ -3,6 +3,7 @@ import type { ReactElement } from 'react';
 import { Callout } from '../../app/ui/Callout';
 import { TeX } from '../../app/ui/Math';
 import { Section } from '../../app/ui/Section';
+import { ArchitectureTable } from './ArchitectureTable';
 import { LayerCalculator } from './LayerCalculator';
 import { AlexNetTable, VggTable } from './ReferenceTable';
 
@@ -49,6 +50,33 @@ export function ReferenceSection(): ReactElement {
         (E). Most of their parameters sit in the first dense layer: 7·7·512 inputs times 4,096 units.
       </p>
       <VggTable />
+    </Section>
+  );
+}
+
+export function DeeperSection(): ReactElement {
+  return (
+    <Section id="deeper" title="Deeper networks, side by side">
+      <p>
+        After VGG, networks got deeper while their parameter counts fell. GoogLeNet runs 1×1, 3×3 and pooling branches
+        side by side in each Inception module and joins them with a <code>concat</code> layer; its 1×1 “reduce”
+        convolutions shrink the depth first, so the whole net has fewer parameters than AlexNet’s first dense layer.
+        ResNet adds each block’s input back to its output; ResNet-50’s bottleneck blocks do their 3×3 convolution at a
+        quarter of the block’s width. DenseNet concatenates every layer’s output onto all the layers before it.
+      </p>
+      <p>
+        Load any of them into the calculator above. Big ones are shown a block at a time: each folded row sums its
+        layers, and opening it shows them. The depth in a name counts conv and dense layers along the longest path, so
+        branches that run side by side count once.
+      </p>
+      <ArchitectureTable />
+      <Callout tone="note" title="Why two ResNet-50s?">
+        <p>
+          They differ only in where a stage’s first block halves the map: the paper strides its first 1×1 conv (about
+          3.9 billion multiply-adds, the lecture’s “3.8 billion FLOPs”), torchvision strides the 3×3 instead, so that
+          1×1 runs on the full-size map and costs four times as much (about 4.1 billion). The weights are the same.
+        </p>
+      </Callout>
     </Section>
   );
 }

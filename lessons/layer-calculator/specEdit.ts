@@ -19,6 +19,8 @@ export const EDITABLE_FIELDS: Readonly<Record<LayerType, readonly string[]>> = {
   dropout: ['rate'],
   batchnorm: [],
   add: ['with'],
+  concat: ['inputs'],
+  lrn: ['size', 'k', 'alpha', 'beta'],
   softmax: [],
 };
 
@@ -34,6 +36,8 @@ export const DEFAULT_LAYER: Readonly<Record<LayerType, LayerSpec>> = {
   dropout: { type: 'dropout', rate: 0.5 },
   batchnorm: { type: 'batchnorm' },
   add: { type: 'add', with: '' },
+  concat: { type: 'concat', inputs: [] },
+  lrn: { type: 'lrn' },
   softmax: { type: 'softmax' },
 };
 
@@ -44,9 +48,13 @@ export function fieldText(value: unknown): string {
   return String(value);
 }
 
-/** Text typed in a field to the JSON value it stands for; undefined clears an optional field. */
-export function parseField(text: string): unknown {
+/**
+ * Text typed in a field to the JSON value it stands for; undefined clears an optional field. A
+ * concat's "inputs" is always a list of ids ("a, b" -> ["a", "b"]).
+ */
+export function parseField(text: string, field?: string): unknown {
   const t = text.trim();
+  if (field === 'inputs') return t.split(/[\s,]+/).filter(Boolean);
   if (t === '') return undefined;
   const parts = t.split(/[\s,x×]+/).filter(Boolean);
   const nums = parts.map(Number);

@@ -166,3 +166,78 @@ test('exercises: grouped weights wrong then right, multiply-adds and stack shape
   await answer(s, `${sp.K2} ${side} ${side}`);
   await expect(s.getByRole('status')).toHaveAttribute('data-result', 'right');
 });
+
+test('GoogLeNet and ResNet-50 load folded into blocks, with the published totals', async ({ page }) => {
+  await page.goto(LESSON);
+  await load(page, 'GoogLeNet');
+  await expect(page.getByTestId('calc-total-params')).toHaveText(fmt(6624904));
+  const groups = page.getByTestId('calc-group');
+  expect(await groups.count()).toBeGreaterThanOrEqual(9);
+  expect(await rows(page).count()).toBeLessThan(40); // 197 layers, most folded away
+
+  // Inception 3a's folded row sums its branches: 1x1 (192->64), 1x1 (192->96) + 3x3 (96->128),
+  // 1x1 (192->16) + 3x3 (16->32), pool + 1x1 (192->32); every conv bias-free with a batchnorm (2 per channel).
+  const convBn = (cin: number, cout: number, k: number): number => cin * cout * k * k + 2 * cout;
+  const inception3a =
+    convBn(192, 64, 1) +
+    convBn(192, 96, 1) +
+    convBn(96, 128, 3) +
+    convBn(192, 16, 1) +
+    convBn(16, 32, 3) +
+    convBn(192, 32, 1);
+  const group3a = page.locator('[data-testid="calc-group"][data-group="inception3a"]');
+  await expect(group3a.locator('[data-col="params"]')).toHaveText(fmt(inception3a));
+  await expect(group3a.locator('[data-col="out"]')).toHaveText('256×28×28');
+  const before = await rows(page).count();
+  await group3a.getByRole('button').click();
+  await expect(group3a.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  await expect(rows(page)).toHaveCount(before + 6 * 3 + 2); // six conv-BN-ReLU triples, the pool, the concat
+  const cat = rows(page).filter({ has: page.locator('.calc-id', { hasText: /^inception3a$/ }) });
+  await expect(cat.locator('[data-col="out"]')).toHaveText('256×28×28');
+
+  await load(page, 'ResNet-50 (torchvision)');
+  await expect(page.getByTestId('calc-total-params')).toHaveText(fmt(25557032));
+  await load(page, 'ResNet-50 (paper)');
+  await expect(page.getByTestId('calc-total-params')).toHaveText(fmt(25557032));
+  // The paper strides the first 1x1 of stages 2-4; torchvision runs it on the 4x larger map instead.
+  const extra = 256 * 128 * (56 * 56 - 28 * 28) + 512 * 256 * (28 * 28 - 14 * 14) + 1024 * 512 * (14 * 14 - 7 * 7);
+  const paperMacs = num((await page.getByTestId('calc-total-macs').textContent()) ?? '');
+  await load(page, 'ResNet-50 (torchvision)');
+  await expect(page.getByTestId('calc-total-macs')).toHaveText(fmt(paperMacs + extra));
+});
+
+test('DenseNet-121 (427 layers) loads folded, opens in full and folds again', async ({ page }) => {
+  await page.goto(LESSON);
+  await load(page, 'DenseNet-121');
+  await expect(page.getByTestId('calc-total-params')).toHaveText(fmt(7978856));
+  await page.getByRole('button', { name: 'open all' }).click();
+  await expect(rows(page)).toHaveCount(427);
+  const perRow = (await page.locator('[data-testid="calc-row"] [data-col="params"]').allTextContents()).map(num);
+  expect(perRow.reduce((a, b) => a + b, 0)).toBe(7978856);
+  await page.getByRole('button', { name: 'close all' }).click();
+  expect(await rows(page).count()).toBeLessThan(40);
+  await load(page, 'AlexNet'); // a small net again: every row shown, no blocks
+  await expect(rows(page)).toHaveCount(15);
+  await expect(page.getByTestId('calc-group')).toHaveCount(0);
+});
+
+test('the side-by-side table: depth, parameters and mult-adds of the reference nets', async ({ page }) => {
+  await page.goto(LESSON);
+  const row = (key: string): Locator => page.locator(`[data-testid="arch-row"][data-key="${key}"]`);
+  const expected: [string, number, number][] = [
+    ['alexnet', 8, 60965224],
+    ['alexnet-lrn', 8, 60965224],
+    ['vgg-d', 16, vggParams(VGG['vgg-d']!)],
+    ['googlenet', 22, 6624904],
+    ['resnet34', 34, 21797672],
+    ['resnet50', 50, 25557032],
+    ['resnet50-paper', 50, 25557032],
+    ['densenet121', 121, 7978856],
+  ];
+  for (const [key, depth, params] of expected) {
+    await expect(row(key).locator('[data-col="depth"]')).toHaveText(String(depth));
+    await expect(row(key).locator('[data-col="params"]')).toHaveText(fmt(params));
+  }
+  await expect(row('resnet50-paper').locator('[data-col="macs"]')).toHaveText('3.86');
+  await expect(row('resnet50').locator('[data-col="macs"]')).toHaveText('4.09');
+});

@@ -97,6 +97,208 @@ describe('ResNet-18 (3x224x224)', () => {
   });
 });
 
+describe('AlexNet with LRN', () => {
+  const s = summaryOf('alexnet-lrn');
+
+  it('has LRN (n=5, k=2, alpha=1e-4, beta=0.75) after conv1 and conv2, before the pools', () => {
+    const ids = s.layers.map((l) => l.id);
+    expect(ids.slice(1, 4)).toEqual(['conv1', 'norm1', 'pool1']);
+    expect(ids.slice(4, 7)).toEqual(['conv2', 'norm2', 'pool2']);
+    expect(byId(s, 'norm1').resolved).toEqual({ type: 'lrn', size: 5, k: 2, alpha: 1e-4, beta: 0.75 });
+  });
+
+  it('LRN adds no parameters: 60,965,224, about 61 million, like alexnet', () => {
+    expect(s.totalParams).toBe(summaryOf('alexnet').totalParams);
+    expect(s.totalParams).toBeGreaterThan(60e6);
+    expect(s.totalParams).toBeLessThan(62e6);
+    expect(byId(s, 'pool5').outputShape).toEqual([256, 6, 6]);
+  });
+});
+
+describe('ZFNet (lecture: 7x7 stride-2 conv1, conv3-5 of 512, 1024, 512)', () => {
+  const s = summaryOf('zfnet');
+
+  it("maps follow the paper's figure: 110 -> 55 -> 26 -> 13 -> 6", () => {
+    expect(['conv1', 'pool1', 'conv2', 'pool2', 'conv5', 'pool5'].map((id) => byId(s, id).outputShape)).toEqual([
+      [96, 110, 110],
+      [96, 55, 55],
+      [256, 26, 26],
+      [256, 13, 13],
+      [512, 13, 13],
+      [512, 6, 6],
+    ]);
+  });
+
+  it('parameters are the sum of filters·(C·k·k + 1) and inputs·units + units', () => {
+    const conv = (f: number, c: number, k: number): number => f * (c * k * k + 1);
+    const dense = (n: number, u: number): number => n * u + u;
+    const expected =
+      conv(96, 3, 7) +
+      conv(256, 96, 5) +
+      conv(512, 256, 3) +
+      conv(1024, 512, 3) +
+      conv(512, 1024, 3) +
+      dense(512 * 6 * 6, 4096) +
+      dense(4096, 4096) +
+      dense(4096, 1000);
+    expect(s.totalParams).toBe(expected);
+    expect(s.layers.filter((l) => l.type === 'lrn')).toHaveLength(2);
+  });
+});
+
+describe('VGG-16 multiply-adds', () => {
+  it('are about 15.5 G, the sum of H·W·filters·C·9 over its 13 convs plus the dense layers', () => {
+    const plan = [
+      [64, 64],
+      [128, 128],
+      [256, 256, 256],
+      [512, 512, 512],
+      [512, 512, 512],
+    ];
+    let c = 3;
+    let side = 224;
+    let macs = 0;
+    for (const stage of plan) {
+      for (const f of stage) {
+        macs += side * side * f * c * 9;
+        c = f;
+      }
+      side /= 2;
+    }
+    macs += 25088 * 4096 + 4096 * 4096 + 4096 * 1000;
+    const s = summaryOf('vgg-d');
+    expect(s.totalMacs).toBe(macs);
+    expect(s.totalMacs).toBeGreaterThan(15.3e9);
+    expect(s.totalMacs).toBeLessThan(15.6e9);
+  });
+});
+
+describe('GoogLeNet (torchvision layout)', () => {
+  const s = summaryOf('googlenet');
+
+  it('has 6,624,904 parameters, as torchvision counts them without auxiliary heads', () => {
+    expect(s.totalParams).toBe(6624904);
+  });
+
+  it('each Inception module concatenates its four branches: 3a gives 64+128+32+32 = 256 at 28x28', () => {
+    const cat = byId(s, 'inception3a');
+    expect(cat.type).toBe('concat');
+    expect(cat.inputs).toHaveLength(4);
+    expect(cat.outputShape).toEqual([256, 28, 28]);
+    expect(byId(s, 'inception4e').outputShape).toEqual([832, 14, 14]);
+    expect(byId(s, 'inception5b').outputShape).toEqual([1024, 7, 7]);
+    expect(s.layers.filter((l) => l.type === 'concat')).toHaveLength(9);
+  });
+
+  it('ceil-mode pools: 112 -> 56 -> 28 -> 14 -> 7, and the output is [1000]', () => {
+    expect(['conv1', 'maxpool1', 'maxpool2', 'maxpool3', 'maxpool4'].map((id) => byId(s, id).outputShape[1])).toEqual([
+      112, 56, 28, 14, 7,
+    ]);
+    expect(s.outputShape).toEqual([1000]);
+  });
+});
+
+describe('ResNet-34 and ResNet-50 (3x224x224)', () => {
+  it('ResNet-34 has 21,797,672 parameters', () => {
+    expect(summaryOf('resnet34').totalParams).toBe(21797672);
+  });
+
+  /**
+   * ResNet-50's multiply-adds by hand: the stem, then per bottleneck 1x1 (C -> w), 3x3 (w -> w),
+   * 1x1 (w -> 4w) and, in each stage's first block, the 1x1 projection (C -> 4w); the fc layer.
+   * A conv costs (output pixels)·(output channels)·(input channels)·k·k. The variants differ in
+   * where the first block's first 1x1 runs: on the stage's input map (torchvision) or, strided, on
+   * its output map (paper).
+   */
+  function resnet50Macs(variant: 'torchvision' | 'paper'): number {
+    const stages = [
+      [64, 3, 56, 56],
+      [128, 4, 56, 28],
+      [256, 6, 28, 14],
+      [512, 3, 14, 7],
+    ] as const;
+    let total = 112 * 112 * 64 * 3 * 7 * 7;
+    let c = 64;
+    for (const [w, blocks, inSide, outSide] of stages) {
+      const out = outSide * outSide;
+      const firstSide = variant === 'torchvision' ? inSide : outSide;
+      total += firstSide * firstSide * w * c + out * w * w * 9 + out * 4 * w * w + out * 4 * w * c;
+      total += (blocks - 1) * out * (w * 4 * w + w * w * 9 + 4 * w * w);
+      c = 4 * w;
+    }
+    return total + 2048 * 1000;
+  }
+
+  it.each([
+    ['resnet50', 'torchvision', 4.09e9],
+    ['resnet50-paper', 'paper', 3.86e9],
+  ] as const)('%s (%s) has 25,557,032 parameters and %d multiply-adds to 3 figures', (key, variant, rounded) => {
+    const s = summaryOf(key);
+    expect(s.totalParams).toBe(25557032);
+    expect(s.totalMacs).toBe(resnet50Macs(variant));
+    expect(Number(s.totalMacs.toPrecision(3))).toBe(rounded);
+    expect(s.totalMacs).toBeGreaterThan(3.8e9);
+    expect(s.totalMacs).toBeLessThan(4.2e9);
+  });
+
+  it("the variants differ only in which conv of a stage's first block has stride 2", () => {
+    const tv = summaryOf('resnet50');
+    const paper = summaryOf('resnet50-paper');
+    const stride = (s: ModelSummary, id: string) => {
+      const r = byId(s, id).resolved;
+      return r.type === 'conv2d' ? r.stride[0] : null;
+    };
+    expect([stride(tv, 'layer2_1_conv1'), stride(tv, 'layer2_1_conv2')]).toEqual([1, 2]);
+    expect([stride(paper, 'layer2_1_conv1'), stride(paper, 'layer2_1_conv2')]).toEqual([2, 1]);
+    expect(byId(tv, 'layer4_3_out').outputShape).toEqual([2048, 7, 7]);
+    expect(byId(paper, 'layer4_3_out').outputShape).toEqual([2048, 7, 7]);
+  });
+});
+
+describe('DenseNet-121', () => {
+  const s = summaryOf('densenet121');
+
+  it('has 7,978,856 parameters, as torchvision counts them', () => {
+    expect(s.totalParams).toBe(7978856);
+  });
+
+  it('blocks grow by 32 channels a layer and transitions halve them: 256, 512, 1024, 1024', () => {
+    expect(byId(s, 'block1_layer6_cat').outputShape).toEqual([64 + 6 * 32, 56, 56]);
+    expect(byId(s, 'transition1_pool').outputShape).toEqual([128, 28, 28]);
+    expect(byId(s, 'block2_layer12_cat').outputShape).toEqual([128 + 12 * 32, 28, 28]);
+    expect(byId(s, 'block3_layer24_cat').outputShape).toEqual([256 + 24 * 32, 14, 14]);
+    expect(byId(s, 'block4_layer16_cat').outputShape).toEqual([512 + 16 * 32, 7, 7]);
+    expect(s.outputShape).toEqual([1000]);
+  });
+
+  it("a dense layer's first batchnorm normalises the whole concatenation before it (2·C parameters)", () => {
+    const bn = byId(s, 'block1_layer3_conv1_bn');
+    expect(bn.inputShape).toEqual([64 + 2 * 32, 56, 56]);
+    expect(bn.params).toBe(2 * (64 + 2 * 32));
+  });
+});
+
+describe('mini CIFAR-10 presets', () => {
+  const minis = ['mini-alexnet-cifar10', 'mini-googlenet-cifar10', 'mini-densenet-cifar10', 'mini-resnet-cifar10'];
+
+  it.each(minis)('%s takes 3x32x32, gives 10 logits and stays under 10M multiply-adds per image', (key) => {
+    const s = summaryOf(key);
+    expect(PRESETS[key]!.dataset).toBe('cifar10');
+    expect(s.layers[0]!.outputShape).toEqual([3, 32, 32]);
+    expect(s.outputShape).toEqual([10]);
+    expect(s.totalMacs).toBeLessThan(key === 'mini-resnet-cifar10' ? 15e6 : 10e6);
+  });
+
+  it("each keeps its family's idea: LRN and groups, Inception concats, dense concats", () => {
+    const count = (key: string, type: string): number => summaryOf(key).layers.filter((l) => l.type === type).length;
+    expect(count('mini-alexnet-cifar10', 'lrn')).toBe(2);
+    expect(count('mini-googlenet-cifar10', 'concat')).toBe(2);
+    expect(count('mini-densenet-cifar10', 'concat')).toBe(6);
+    const inception = byId(summaryOf('mini-googlenet-cifar10'), 'inception1');
+    expect(inception.inputs).toHaveLength(4);
+  });
+});
+
 describe('presets', () => {
   it.each(PRESET_KEYS)('%s summarizes without error', (key) => {
     expect(summarize(PRESETS[key]!.spec).layers.length).toBeGreaterThan(1);
