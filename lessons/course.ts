@@ -7,15 +7,20 @@
  */
 import type { ComponentType } from 'react';
 import activations from './activations/meta';
+import architectures from './architectures/meta';
 import backpropagation from './backpropagation/meta';
+import batchNormalisation from './batch-normalisation/meta';
 import channelsAndParameters from './channels-and-parameters/meta';
 import convolution from './convolution/meta';
 import gradientDescent from './gradient-descent/meta';
 import imagesAreTensors from './images-are-tensors/meta';
+import initialisation from './initialisation/meta';
 import layerCalculator from './layer-calculator/meta';
 import neuronsAndDenseLayers from './neurons-and-dense-layers/meta';
 import paddingStrideDilation from './padding-stride-dilation/meta';
 import pooling from './pooling/meta';
+import regularisation from './regularisation/meta';
+import residualConnections from './residual-connections/meta';
 import softmaxAndLosses from './softmax-and-losses/meta';
 
 export interface LessonSection {
@@ -53,6 +58,11 @@ export const course: readonly LessonMeta[] = [
   softmaxAndLosses,
   backpropagation,
   gradientDescent,
+  initialisation,
+  batchNormalisation,
+  regularisation,
+  architectures,
+  residualConnections,
 ];
 
 export function findLesson(id: string): LessonMeta | undefined {
