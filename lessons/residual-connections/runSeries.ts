@@ -41,4 +41,3 @@ export function latestWeightNorms(view: RunView): { layer: string; norm: number 
 export function lossTrace(view: RunView): string {
   return JSON.stringify(view.points.map((p) => [p.step, Number(p.loss.toFixed(5))]));
 }
-
