@@ -11,9 +11,11 @@ export function ExperimentSection(): ReactElement {
       <p>
         Here are two networks that differ only in their shortcuts. Each has 20 weight layers: a 3×3 convolution with
         stride 2 and a 2×2 max pool that bring the 28×28 digit down to 16 maps of 7×7, nine blocks of two 3×3
-        convolutions with 16 filters, and a dense layer to the ten classes, 49,770 parameters in all. In the residual
-        net every block adds its input back before its last ReLU; the plain net does not. Both start from the same
-        random weights and train with the same SGD on the same digits in the same order, each in its own worker.
+        convolutions with 16 filters, and a dense layer to the ten classes, 50,106 parameters in all. As in the ResNet
+        paper, every convolution is followed by batch norm and starts from He initialisation, so neither net’s signal
+        dies out on its way through. In the residual net every block adds its input back before its last ReLU; the plain
+        net does not. Both start from the same random weights and train with the same SGD (learning rate 0.05) on the
+        same digits in the same order, each in its own worker.
       </p>
       <Figure
         wide
@@ -22,19 +24,22 @@ export function ExperimentSection(): ReactElement {
         <PlainVsResidual />
       </Figure>
       <Callout tone="tip" title="What to look for">
-        Both losses start at <code>ln 10 ≈ 2.3</code>, the loss of an even guess. The residual net’s falls within a few
-        dozen steps; the plain net’s stays flat, and it is still guessing after an epoch. The bars say why: the plain
-        net’s gradients shrink by orders of magnitude from the dense layer down to the first convolution (each tick is a
-        factor of ten), so its early layers hardly move, while every layer of the residual net gets a gradient of about
-        the same size.
+        Both losses start above <code>ln 10 ≈ 2.3</code>, the loss of an even guess (a freshly initialised net is
+        confidently wrong about some digits), and both fall: with batch norm a 20-layer plain net does learn. The
+        residual net’s falls faster and further. In our runs the mean loss over steps 51 to 60 was 0.41 for the residual
+        net and 1.02 for the plain one, and after the first epoch the residual net named 91.8% of the held-out digits
+        against the plain net’s 79.0% (seed 1; seeds 2 and 3 gave the same order). Same layers, same data, same
+        optimiser: the net without shortcuts simply fits its training digits worse, which is the degradation problem in
+        miniature.
       </Callout>
       <p>
-        Be fair to the plain net: these nets use Xavier initialisation and no batch norm, and Xavier, designed for tanh,
-        lets the signal shrink a little at every ReLU layer. With He initialisation this plain net does train (the
-        Initialisation lesson shows why), but then the residual net’s sums grow with every block and it blows up
-        instead, which is why real ResNets put batch norm in every block. The paper’s result is the stronger one: even
-        with He initialisation and batch norm, plain nets got worse from 20 to 56 layers, and residual nets kept getting
-        better.
+        The bars show what the paper also checked: with batch norm the plain net’s gradients do not vanish. Its first
+        layer gets a gradient of the same order as its last, no smaller than the residual net’s, so the plain net is not
+        starved of signal; the landscape it has to descend is simply harder. Take batch norm out and it is another
+        story. With Xavier initialisation, no batch norm and learning rate 0.1 we measured the plain net’s first-layer
+        gradient at about 5·10⁻⁵, some ten thousand times smaller than the residual net’s, and its loss stayed at 2.30:
+        it did not learn at all, while the residual net still did. Shortcuts and batch norm attack the same problem from
+        two sides, and real ResNets use both.
       </p>
     </Section>
   );

@@ -92,7 +92,7 @@ export function PlainVsResidual(): ReactElement {
         xMax={xMax}
         testId="experiment-loss"
         series={[
-          // The reference line first, so the plain net's flat curve is drawn over it, not hidden.
+          // The reference line first, so both nets' curves are drawn over it, not hidden.
           {
             id: 'chance',
             label: 'guessing (ln 10)',

@@ -2,13 +2,15 @@
  * The residual-connections lesson: the bottleneck table against the test's own weight arithmetic,
  * the plain and residual 20-layer nets trained side by side in two workers (deterministic on the
  * CPU engine, so the comparison at a fixed step is the same every run), and the exercises.
+ * Measured for nets.ts's set-up (seed 1), mean loss of steps 1-10 / 51-60: plain 3.02 / 1.02,
+ * residual 2.21 / 0.41; the margins below leave room on both sides of those numbers.
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 const LESSON = '/#/lesson/residual-connections';
 const WEIGHT_LAYERS = 20; // stem conv + 9 blocks × 2 convs + dense
-const CHECK_AT = 60; // steps both nets must reach; the comparison uses steps 51-60
+const CHECK_AT = 60; // steps both nets must reach; the comparison uses steps 1-10 against 51-60
 
 const num = (text: string | null): number => Number((text ?? '').replace(/,/g, ''));
 
@@ -50,9 +52,7 @@ test('bottleneck and basic blocks have the weights the arithmetic gives, at ever
   }
 });
 
-test('the plain and the residual net train side by side; only the residual one learns in 60 steps', async ({
-  page,
-}) => {
+test('the plain and the residual net train side by side; both learn, the residual one faster', async ({ page }) => {
   test.setTimeout(300_000);
   await page.goto(LESSON);
   const ex = page.getByTestId('experiment');
@@ -85,15 +85,20 @@ test('the plain and the residual net train side by side; only the residual one l
   for (let s = 1; s <= CHECK_AT; s++) {
     expect(plain.has(s) && residual.has(s), `a loss for step ${s} from both nets`).toBe(true);
   }
-  // Both start near ln 10 ≈ 2.30, the loss of an even guess over ten digits.
-  expect(mean(plain, 1, 10)).toBeGreaterThan(2);
-  expect(mean(residual, 1, 10)).toBeGreaterThan(2);
+  // Both start at or above ln 10 ≈ 2.30, the loss of an even guess over ten digits (more for an
+  // unlucky start: the first batches of a freshly initialised net can be confidently wrong).
+  const plainEarly = mean(plain, 1, 10);
+  const residualEarly = mean(residual, 1, 10);
+  expect(plainEarly).toBeGreaterThan(2);
+  expect(residualEarly).toBeGreaterThan(2);
   // Same seed, same data order, CPU engine: the same numbers every run (see the lesson's nets.ts).
-  const residualLate = mean(residual, CHECK_AT - 9, CHECK_AT);
   const plainLate = mean(plain, CHECK_AT - 9, CHECK_AT);
-  expect(residualLate).toBeLessThan(mean(residual, 1, 10) - 0.5);
-  expect(plainLate).toBeGreaterThan(2.2); // still guessing
-  expect(residualLate).toBeLessThan(plainLate - 0.5);
+  const residualLate = mean(residual, CHECK_AT - 9, CHECK_AT);
+  // Both losses fall: the plain net learns too, it is not rigged to stay at chance.
+  expect(plainLate).toBeLessThan(plainEarly - 0.5);
+  expect(residualLate).toBeLessThan(residualEarly - 0.5);
+  // ...but the residual net ends clearly lower (measured 0.41 against 1.02).
+  expect(residualLate).toBeLessThan(plainLate - 0.3);
 
   const chart = page.getByTestId('experiment-loss');
   for (const net of ['plain', 'residual']) {
@@ -102,19 +107,17 @@ test('the plain and the residual net train side by side; only the residual one l
     );
   }
 
-  // A gradient-norm bar for every weight layer of both nets, and the plain net's first layer
-  // getting a far smaller gradient than the residual net's.
+  // A gradient-norm bar for every weight layer of both nets, each a real, positive norm: with
+  // batch norm the gradient reaches the first layer of the plain net too.
   const bars = page.getByTestId('gradient-bars');
   for (const net of ['plain', 'residual']) {
     await expect(bars.locator(`rect[data-net="${net}"]`)).toHaveCount(WEIGHT_LAYERS);
     await expect(bars.locator(`li[data-series="${net}"]`)).toHaveAttribute('data-bars', String(WEIGHT_LAYERS));
+    const norms = await bars
+      .locator(`rect[data-net="${net}"]`)
+      .evaluateAll((rects) => rects.map((r) => Number(r.getAttribute('data-norm'))));
+    for (const norm of norms) expect(Number.isFinite(norm) && norm > 0, `${net} norm ${norm}`).toBe(true);
   }
-  const firstNorm = async (net: string): Promise<number> =>
-    Number(await bars.locator(`rect[data-net="${net}"][data-layer="stem"]`).getAttribute('data-norm'));
-  const plainFirst = await firstNorm('plain');
-  const residualFirst = await firstNorm('residual');
-  expect(residualFirst).toBeGreaterThan(0);
-  expect(plainFirst).toBeLessThan(residualFirst / 100);
 
   await ex.getByRole('button', { name: 'Reset both' }).click();
   await expect(ex).toHaveAttribute('data-plain-steps', '0', { timeout: 60_000 });
