@@ -11,7 +11,9 @@ import architectures from './architectures/meta';
 import backpropagation from './backpropagation/meta';
 import batchNormalisation from './batch-normalisation/meta';
 import channelsAndParameters from './channels-and-parameters/meta';
+import cnnCodes from './cnn-codes/meta';
 import convolution from './convolution/meta';
+import foolingACnn from './fooling-a-cnn/meta';
 import gradientDescent from './gradient-descent/meta';
 import imagesAreTensors from './images-are-tensors/meta';
 import initialisation from './initialisation/meta';
@@ -22,6 +24,8 @@ import pooling from './pooling/meta';
 import regularisation from './regularisation/meta';
 import residualConnections from './residual-connections/meta';
 import softmaxAndLosses from './softmax-and-losses/meta';
+import transferLearning from './transfer-learning/meta';
+import whatACnnLearned from './what-a-cnn-learned/meta';
 
 export interface LessonSection {
   /** DOM id of the section's heading, used by the table of contents (`#/lesson/x` + scroll). */
@@ -63,6 +67,10 @@ export const course: readonly LessonMeta[] = [
   regularisation,
   architectures,
   residualConnections,
+  whatACnnLearned,
+  cnnCodes,
+  foolingACnn,
+  transferLearning,
 ];
 
 export function findLesson(id: string): LessonMeta | undefined {

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       for (const e of list.getEntries()) w.longTasks.push(e.duration);
     }).observe({ type: 'longtask' });
   });
-  await page.getByRole('tab', { name: 'First-layer filters' }).click();
+  await page.getByRole('tab', { name: 'Filters' }).click();
   const started = Date.now();
   await page.getByRole('button', { name: /^Start/ }).click();
 
@@ -162,7 +162,7 @@ async function main(): Promise<void> {
     images: Number(await result.getAttribute('data-count')),
   };
   log(`test set: ${(test.accuracy * 100).toFixed(2)}% accuracy on ${test.images} images`);
-  for (const tab of ['Activations', 'Confusion matrix', 'First-layer filters']) {
+  for (const tab of ['Activations', 'Confusion matrix', 'Filters']) {
     await page.getByRole('tab', { name: tab }).click();
     await page.waitForTimeout(1500);
     await shoot(page, `final-${tab.toLowerCase().replace(/\W+/g, '-')}`);

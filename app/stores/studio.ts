@@ -111,6 +111,8 @@ export interface StudioState {
   readonly sample: number;
   readonly activationSource: 'sample' | 'drawing';
   readonly filters: WireTensor | null;
+  /** The conv layer whose filters the filters view shows (its id); null = the first conv layer. */
+  readonly filterLayer: string | null;
   readonly activations: readonly WireTensor[];
   readonly norms: readonly LayerNorm[];
   readonly drawing: Float32Array | null;
@@ -154,6 +156,7 @@ const initial: StudioState = {
   sample: 0,
   activationSource: 'sample',
   filters: null,
+  filterLayer: null,
   activations: [],
   norms: [],
   drawing: null,
@@ -253,6 +256,11 @@ export function setLive(
   norms: readonly LayerNorm[],
 ): void {
   set({ filters, activations, norms });
+}
+
+/** Picks the conv layer the filters view shows; the next live round fetches its weights. */
+export function setFilterLayer(filterLayer: string | null): void {
+  set({ filterLayer });
 }
 
 export function setDrawing(drawing: Float32Array | null): void {

@@ -14,18 +14,22 @@ import { ConfusionMatrix } from './ConfusionMatrix';
 import { CurvesPanel } from './CurvesPanel';
 import { DatasetPanel } from './DatasetPanel';
 import { FiltersView } from './FiltersView';
+import { GradientImageView } from './GradientImageView';
 import { HyperPanel } from './HyperPanel';
 import { KeepPanel } from './KeepPanel';
 import { MistakesView } from './Mistakes';
 import { NetworkDiagram } from './NetworkDiagram';
 import { NormsView } from './NormsView';
+import { PerClassAccuracy } from './PerClassAccuracy';
 import { RunControls } from './RunControls';
+import { SaliencyView } from './SaliencyView';
 import { StatusBar } from './StatusBar';
 import { Tabs } from './Tabs';
 import { TryIt } from './TryIt';
 import './studio.css';
 import './studio-panels.css';
 import './studio-views.css';
+import './studio-inside.css';
 
 const SETUP_TABS = [
   { id: 'data', label: 'Data', render: () => <DatasetPanel /> },
@@ -36,8 +40,19 @@ const SETUP_TABS = [
 
 const INSPECT_TABS = [
   { id: 'activations', label: 'Activations', render: () => <ActivationsView /> },
-  { id: 'filters', label: 'First-layer filters', render: () => <FiltersView /> },
-  { id: 'confusion', label: 'Confusion matrix', render: () => <ConfusionMatrix /> },
+  { id: 'filters', label: 'Filters', render: () => <FiltersView /> },
+  {
+    id: 'confusion',
+    label: 'Confusion matrix',
+    render: () => (
+      <>
+        <ConfusionMatrix />
+        <PerClassAccuracy />
+      </>
+    ),
+  },
+  { id: 'saliency', label: 'Saliency & CAM', render: () => <SaliencyView /> },
+  { id: 'gradient', label: 'Gradient images', render: () => <GradientImageView /> },
   { id: 'mistakes', label: 'Mistakes', render: () => <MistakesView /> },
   { id: 'norms', label: 'Weight & gradient norms', render: () => <NormsView /> },
 ];

@@ -47,7 +47,11 @@ export function Tabs({ label, tabs, className, initial }: TabsProps): ReactEleme
             aria-selected={t.id === current?.id}
             aria-controls={`${base}-panel`}
             tabIndex={t.id === current?.id ? 0 : -1}
-            onClick={() => setSelected(t.id)}
+            onClick={(event) => {
+              setSelected(t.id);
+              // In a tab row that scrolls sideways, bring a half-hidden tab fully into view.
+              event.currentTarget.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+            }}
           >
             {t.label}
           </button>

@@ -1,12 +1,13 @@
 /**
  * The live views' data pump. Something changed (a training step, a new model, another sample, a
  * new drawing) marks the views dirty; a timer then asks the worker for one round of snapshots:
- * every weight and gradient (for the first-layer filters and the per-layer norms), the chosen
+ * every weight and gradient (for the chosen conv layer's filters and the per-layer norms), the chosen
  * sample's activations at every layer, and the drawing's prediction. At most one round is in
  * flight and rounds start at most every ROUND_MS (every other tick while training runs), so the
  * worker spends its time training and the page redraws a few times a second, however fast
  * training goes.
  */
+import type { ModelSummary } from '../../engine/spec';
 import type { WireTensor } from '../../engine/worker/protocol';
 import { type LayerNorm, setLive, setPrediction, useStudio } from '../stores/studio';
 import { studioClient } from './controller';
@@ -55,8 +56,8 @@ async function round(): Promise<void> {
       // The image is transferred to the worker, so send a copy and keep the drawing.
       drawing ? client.predict(drawing.slice(), true) : null,
     ]);
-    const firstConv = built?.layers.find((l) => l.type === 'conv2d');
-    const filters = weights.find((t) => firstConv && t.name === `${firstConv.id}.weight`) ?? null;
+    const conv = filterLayerOf(built, useStudio.getState().filterLayer);
+    const filters = weights.find((t) => conv !== null && t.name === `${conv}.weight`) ?? null;
     setLive(filters, activations, layerNorms(weights, gradients));
     if (answer && useStudio.getState().drawing !== null) {
       setPrediction({ probabilities: answer.probabilities, activations: answer.activations });
@@ -64,6 +65,12 @@ async function round(): Promise<void> {
   } catch {
     // A request can fail while the model is being rebuilt; the next change asks again.
   }
+}
+
+/** The id of the conv layer whose filters to show: the chosen one if the model has it, else the first. */
+export function filterLayerOf(built: ModelSummary | null, chosen: string | null): string | null {
+  const convs = built?.layers.filter((l) => l.type === 'conv2d') ?? [];
+  return (convs.find((l) => l.id === chosen) ?? convs[0])?.id ?? null;
 }
 
 /** L2 norm of each layer's weights and of their gradients (biases excluded: they say little). */

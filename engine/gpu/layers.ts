@@ -12,6 +12,7 @@ import type { LayerSummary } from '../spec/types';
 import { sizeOf } from '../tensor/tensor';
 import { activationBackwardOp, activationForwardOp } from './activation';
 import { batchnormBackwardOp, batchnormForwardEvalOp, batchnormForwardTrainOp } from './batchnorm';
+import { batchnormBackwardEvalOp } from './batchnorm-eval-backward';
 import { biasBackwardOp } from './bias';
 import { concatBackwardOp, concatForwardOp, concatSlices } from './concat';
 import { conv2dBackwardInputOp, conv2dBackwardWeightsOp, conv2dForwardOp } from './conv2d';
@@ -194,8 +195,12 @@ export function buildLayer(
       const [gamma, beta, running] = [p.gamma!, p.beta!, p.running!];
       const common = { x, gamma: gamma.value, beta: beta.value, y, running };
       if (!training) {
-        return simple(y, [batchnormForwardEvalOp(ctx, `${tag} forward`, dims, h, common)], () => {
-          throw new Error(`${layer.id}: no backward pass in evaluation mode`);
+        // Evaluation-mode backward (gradients with respect to the image): a per-channel scale.
+        return simple(y, [batchnormForwardEvalOp(ctx, `${tag} forward`, dims, h, common)], (dy, want) => {
+          if (!want[0]) return { ops: [], dInputs: [null] };
+          const dx = buffer('dx', inCount);
+          const b = { dy, gamma: gamma.value, running, dx };
+          return { ops: [batchnormBackwardEvalOp(ctx, `${tag} backward`, dims, h.epsilon, b)], dInputs: [dx] };
         });
       }
       const xhat = buffer('xhat', outCount);

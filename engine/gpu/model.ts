@@ -73,6 +73,8 @@ export class GpuModel {
   readonly states: readonly GpuState[];
   readonly layerParams: readonly GpuLayerParams[];
   private readonly plans = new Map<string, Plan>();
+  /** Param grads for input-gradient plans: one scratch sink, so probing never overwrites `grad`. */
+  private probeParams: readonly GpuLayerParams[] | null = null;
 
   constructor(
     readonly ctx: GpuContext,
@@ -129,7 +131,37 @@ export class GpuModel {
     return plan;
   }
 
-  /** Every param and state by name (the same names and order as engine/cpu/weights.ts getWeights). */
+  /**
+   * The evaluation-mode plan for `batch` samples that runs forward to layer `layer` and back from
+   * it to the image (plan.inputGradient), from the gradient written into plan.dLogits
+   * (engine/gpu/input-gradient.ts). Its param gradients go to a scratch sink, never to `grad`,
+   * so a gradients snapshot still shows the last training step's.
+   */
+  inputGradientPlan(layer: number, batch: number): Plan {
+    const key = `input-gradient ${layer}:${batch}`;
+    let plan = this.plans.get(key);
+    if (!plan) {
+      this.probeParams ??= this.sinkParams();
+      plan = buildPlan(this.ctx, this.summary, this.probeParams, layer, batch, false, { inputGradient: true });
+      this.plans.set(key, plan);
+    }
+    return plan;
+  }
+
+  private sinkParams(): readonly GpuLayerParams[] {
+    const largest = Math.max(1, ...this.params.map((p) => p.count));
+    const sink = this.ctx.pool.storage('input-gradient param grad sink', largest * 4);
+    // Each backward op writes at most one param gradient, so they can all share the sink.
+    const sunk = (p: { readonly value: GPUBuffer } | undefined) => (p ? { value: p.value, grad: sink } : undefined);
+    return this.layerParams.map((e) => ({
+      weight: sunk(e.weight),
+      bias: sunk(e.bias),
+      gamma: sunk(e.gamma),
+      beta: sunk(e.beta),
+      running: e.running,
+    }));
+  }
+
   /** Every param and state by name, and any `extra` ranges read in the same copy (a consistent snapshot). */
   async readWeights(extra: readonly (Range & { readonly name: string })[] = []): Promise<NamedArrays> {
     const targets: (Range & { name: string })[] = [

@@ -25,6 +25,20 @@ export interface Plan {
   readonly forward: readonly Op[];
   readonly backward: readonly Op[];
   readonly dropouts: readonly DropoutOp[];
+  /**
+   * dL/d(input) [batch, ...inputShape] after the backward ops, in plans built with
+   * `inputGradient` (engine/gpu/input-gradient.ts); null otherwise (training skips it).
+   */
+  readonly inputGradient: GPUBuffer | null;
+}
+
+export interface PlanOptions {
+  /**
+   * Also build a backward in evaluation mode, and keep the image's gradient (inputGradient). The
+   * backward starts at layer `logitsLayer` (any layer: the probed one) from the gradient written
+   * into dLogits. Param gradients are still written, into whatever `params` name as their grads.
+   */
+  readonly inputGradient?: boolean;
 }
 
 export function buildPlan(
@@ -34,7 +48,9 @@ export function buildPlan(
   logitsLayer: number,
   batch: number,
   training: boolean,
+  options: PlanOptions = {},
 ): Plan {
+  const keepInput = options.inputGradient === true;
   const mode = training ? 'train' : 'eval';
   const input = ctx.pool.storage(`input b${batch} ${mode}`, batch * sizeOf(summary.layers[0]!.outputShape) * 4);
   const outputs: (GPUBuffer | null)[] = summary.layers.map(() => null);
@@ -59,7 +75,8 @@ export function buildPlan(
   const classes = sizeOf(summary.layers[logitsLayer]!.outputShape);
   const dLogits = ctx.pool.storage(`dLogits b${batch} ${mode}`, batch * classes * 4);
   const backward: Op[] = [];
-  if (training) {
+  let inputGradient: GPUBuffer | null = null;
+  if (training || keepInput) {
     const grads: (GPUBuffer | null)[] = summary.layers.map(() => null);
     grads[logitsLayer] = dLogits;
     for (let i = logitsLayer; i >= 1; i--) {
@@ -67,15 +84,15 @@ export function buildPlan(
       // A layer whose output does not reach the logits gets no gradient; its params' grads stay 0.
       if (!g) continue;
       const layer = summary.layers[i]!;
-      // Nobody needs dL/d(image): skip the first layer's input-gradient product.
+      // Training needs no dL/d(image): skip the first layer's input-gradient product.
       const result = layers[i]!.backward(
         g,
-        layer.inputs.map((p) => p !== 0),
+        layer.inputs.map((p) => p !== 0 || keepInput),
       );
       backward.push(...result.ops);
       layer.inputs.forEach((p, k) => {
         const d = result.dInputs[k];
-        if (!d || p === 0) return;
+        if (!d || (p === 0 && !keepInput)) return;
         const previous = grads[p];
         if (!previous) {
           grads[p] = d;
@@ -89,6 +106,7 @@ export function buildPlan(
         grads[p] = sum;
       });
     }
+    if (keepInput) inputGradient = grads[0] ?? null;
   }
-  return { batch, training, input, outputs, logits, dLogits, forward, backward, dropouts };
+  return { batch, training, input, outputs, logits, dLogits, forward, backward, dropouts, inputGradient };
 }

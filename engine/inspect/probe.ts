@@ -81,8 +81,12 @@ export function createProbe(
   };
 }
 
-/** The probed number and d number / d output (the seed of the backward pass). */
-function readTarget(
+/**
+ * The probed number and d number / d output (the seed of the backward pass), from one sample's
+ * output `out` [1, ...] of the probed layer (the logits for a class or loss). Shared with the GPU
+ * probe (engine/gpu/input-gradient.ts).
+ */
+export function readTarget(
   target: ProbeTarget,
   out: Tensor,
   classes: number,
@@ -129,7 +133,7 @@ function softmax(logits: ArrayLike<number>, classes: number): Float32Array {
 }
 
 /** Checks a unit target against the summary and returns the layer to cut after. */
-function checkUnit(summary: ModelSummary, target: Extract<ProbeTarget, { kind: 'unit' }>): number {
+export function checkUnit(summary: ModelSummary, target: Extract<ProbeTarget, { kind: 'unit' }>): number {
   const layers = summary.layers;
   checkIndex(target.layer, layers.length, 'layer');
   const layer = layers[target.layer]!;
@@ -149,7 +153,7 @@ function checkUnit(summary: ModelSummary, target: Extract<ProbeTarget, { kind: '
   return target.layer;
 }
 
-function checkIndex(value: number, count: number, what: string): void {
+export function checkIndex(value: number, count: number, what: string): void {
   if (!Number.isInteger(value) || value < 0 || value >= count) {
     throw new ProbeError(`There is no ${what} ${value}: pick one from 0 to ${count - 1}.`);
   }

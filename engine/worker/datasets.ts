@@ -41,6 +41,35 @@ export function limitTraining(data: LoadedData, limit: number | null): LoadedDat
   return { ...data, train: subsetDataset(data.train, first, `${data.train.name}-first-${count}`) };
 }
 
+/**
+ * Keeps only the images whose label is one of `classes`, in every split, in their original order.
+ * Labels keep their values, so a ten-way head still reads them. Null keeps everything; a list that
+ * matches no training image is refused in words rather than leaving nothing to train on.
+ */
+export function keepClasses(data: LoadedData, classes: readonly number[] | null): LoadedData {
+  if (classes === null) return data;
+  const wanted = new Set(classes);
+  const names = data.train.classNames;
+  const bad = classes.filter((c) => !Number.isInteger(c) || c < 0 || c >= names.length);
+  if (bad.length > 0 || wanted.size === 0) {
+    throw new DatasetError(
+      `Classes must be whole numbers from 0 to ${names.length - 1}, at least one; got [${classes.join(', ')}].`,
+    );
+  }
+  const filter = (dataset: Dataset): Dataset => {
+    const kept: number[] = [];
+    for (let i = 0; i < dataset.count; i++) if (wanted.has(dataset.labels[i]!)) kept.push(i);
+    if (kept.length === dataset.count) return dataset;
+    const label = [...wanted].sort((a, b) => a - b).join('-');
+    return subsetDataset(dataset, kept, `${dataset.name}-classes-${label}`);
+  };
+  const train = filter(data.train);
+  if (train.count === 0) {
+    throw new DatasetError(`No training image has one of the labels [${classes.join(', ')}].`);
+  }
+  return { train, validation: filter(data.validation), test: filter(data.test) };
+}
+
 async function loadSplits(
   source: DatasetSource,
   onProgress: ProgressCallback,

@@ -73,6 +73,11 @@ export type ToWorker =
       readonly seed: number;
       /** Train on only the first this many training images (a lesson's small-data run); all when absent. */
       readonly trainLimit?: number | null;
+      /**
+       * Keep only images with these labels, in every split, before trainLimit (a transfer-learning
+       * lesson pretrains on 0-4 and then learns 5-9). Labels keep their values; all when absent or null.
+       */
+      readonly classes?: readonly number[] | null;
     }
   | {
       readonly type: 'build';

@@ -9,6 +9,8 @@ import { softmaxForward } from '../cpu/softmax';
 import { gatherBatch } from '../data/batch';
 import type { OptimizerState } from '../gpu/checkpoint';
 import { gpuHost } from '../gpu/host';
+import { inspectOnGpu } from '../gpu/inspect-on-gpu';
+import { GpuModel } from '../gpu/model';
 import { GpuTrainer } from '../gpu/trainer';
 import type { ModelSpec } from '../spec/types';
 import { sizeOf } from '../tensor/tensor';
@@ -16,7 +18,7 @@ import type { InitScheme } from '../train/initializers';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from './backend';
 import { browse } from './browse';
-import { type LoadedData, limitTraining, loadSource } from './datasets';
+import { keepClasses, type LoadedData, limitTraining, loadSource } from './datasets';
 import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
 import { type InspectQuery, inspect } from './inspect';
 import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
@@ -69,8 +71,11 @@ export class WorkerSession {
       case 'load-dataset':
         this.stopTrainer();
         this.data = limitTraining(
-          await loadSource(message.source, message.validation, message.seed, (progress) =>
-            this.post({ type: 'dataset-progress', progress }),
+          keepClasses(
+            await loadSource(message.source, message.validation, message.seed, (progress) =>
+              this.post({ type: 'dataset-progress', progress }),
+            ),
+            message.classes ?? null,
           ),
           message.trainLimit ?? null,
         );
@@ -306,8 +311,22 @@ export class WorkerSession {
   private async inspect(requestId: number, query: InspectQuery): Promise<void> {
     const host = this.requireHost();
     const spec = this.built!.spec;
+    // Saliency and FGSM take their gradients on the GPU when the model lives there (the same
+    // algorithms and answers, no weight readback); the other kinds run on a CPU copy.
+    const onGpu =
+      'model' in host && host.model instanceof GpuModel
+        ? inspectOnGpu(query, host.model, (image) =>
+            'sample' in image ? this.sampleImage(image.sample) : image.pixels,
+          )
+        : null;
+    if (onGpu) {
+      this.post({ type: 'inspection', requestId, result: await onGpu });
+      return;
+    }
     const weights = await host.weights();
-    const result = inspect(query, { spec, weights, sample: (index) => this.sampleImage(index) });
+    const set = this.data?.validation;
+    const validation = set && { count: set.count, label: (index: number) => set.labels[index]! };
+    const result = inspect(query, { spec, weights, sample: (index) => this.sampleImage(index), validation });
     this.post({ type: 'inspection', requestId, result });
   }
 

@@ -98,7 +98,7 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   await page.getByRole('button', { name: /^Start/ }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'running');
   await expect(page.getByTestId('throughput')).not.toHaveText('—', { timeout: 30_000 });
-  await page.getByRole('tab', { name: 'First-layer filters' }).click();
+  await page.getByRole('tab', { name: 'Filters' }).click();
   await expect(page.getByTestId('filters-view').locator('canvas')).toHaveCount(8);
 
   await expect
@@ -111,12 +111,10 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   const mainThreadScript = (await scriptSeconds()) - scriptBefore;
   const longTasks = await page.evaluate(() => (window as unknown as { longTasks: number[] }).longTasks);
   test.info().annotations.push({ type: 'long tasks while training (ms)', description: JSON.stringify(longTasks) });
-  test
-    .info()
-    .annotations.push({
-      type: 'main-thread script while training (s)',
-      description: `${mainThreadScript} of ${seconds}`,
-    });
+  test.info().annotations.push({
+    type: 'main-thread script while training (s)',
+    description: `${mainThreadScript} of ${seconds}`,
+  });
   // The worker did the training: the page spent well under a quarter of the run running script.
   expect(page.workers().length).toBeGreaterThan(0);
   expect(mainThreadScript).toBeGreaterThan(0);

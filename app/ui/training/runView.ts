@@ -15,6 +15,8 @@ export interface WorkerRunData {
   readonly validation: number;
   /** Where the images come from; the embedded MNIST subset (10,000 digits) when absent. */
   readonly source?: DatasetSource;
+  /** Keep only images of these labels in every split (before trainLimit); all when absent or null. */
+  readonly classes?: readonly number[] | null;
 }
 
 export interface WorkerRunSetup {
@@ -25,6 +27,12 @@ export interface WorkerRunSetup {
   readonly data: WorkerRunData;
   /** Read every parameter's gradient with each progress point and keep its L2 norm. */
   readonly gradientNorms?: boolean;
+  /**
+   * Weights to start from instead of the fresh ones, by parameter name (e.g. a pretrained trunk):
+   * after every build the run overwrites these entries of the freshly initialised model and keeps
+   * the rest (see transfer.ts). Known by identity, so build the record once and keep it.
+   */
+  readonly initialWeights?: Readonly<Record<string, Float32Array>>;
 }
 
 export type RunStatus = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
@@ -82,7 +90,24 @@ export const LOADING_VIEW: RunView = {
   totalSteps: 0,
 };
 
-/** A stable key for a setup, so a re-render with an equal setup does not rebuild the run. */
+/**
+ * A stable key for a setup, so a re-render with an equal setup does not rebuild the run. Initial
+ * weights are keyed by identity: stringifying a million floats on every render would cost more
+ * than the render.
+ */
 export function setupKey(setup: WorkerRunSetup): string {
-  return JSON.stringify(setup);
+  const { initialWeights, ...rest } = setup;
+  return JSON.stringify([rest, initialWeights ? identityOf(initialWeights) : null]);
+}
+
+const identities = new WeakMap<object, number>();
+let lastIdentity = 0;
+/** A number that stays the same for one object and differs between objects. */
+export function identityOf(value: object): number {
+  let id = identities.get(value);
+  if (id === undefined) {
+    id = ++lastIdentity;
+    identities.set(value, id);
+  }
+  return id;
 }

@@ -9,9 +9,10 @@
  */
 import type { WorkerClient } from '../../../engine/worker/client';
 import type { InspectQuery, InspectResult } from '../../../engine/worker/inspect';
-import type { DatasetSource, FromWorker } from '../../../engine/worker/protocol';
+import type { DatasetSource, FromWorker, SnapshotKind, WireTensor } from '../../../engine/worker/protocol';
 import { gradientNorms } from './gradientNorms';
 import { type EpochPoint, LOADING_VIEW, type RunStatus, type RunView, type WorkerRunSetup } from './runView';
+import { overlayWeights } from './transfer';
 
 /** The worker a run talks to, and how to end it. */
 export interface RunPort {
@@ -77,6 +78,7 @@ export class WorkerRun {
           validation: setup.data.validation,
           seed: setup.seed,
           trainLimit: setup.data.trainLimit,
+          classes: setup.data.classes ?? null,
         });
         await loaded;
         this.loadedDataKey = dataKey;
@@ -108,6 +110,16 @@ export class WorkerRun {
   /** Asks the worker what the current model has learned (saliency, CAM, FGSM, ascent ...). */
   inspect(query: InspectQuery): Promise<InspectResult> {
     return this.port.client.inspect(query);
+  }
+
+  /** Weights, gradients or one validation sample's activations of the current model (layer null: all). */
+  snapshot(kind: SnapshotKind, layer: number | null, sample: number): Promise<readonly WireTensor[]> {
+    return this.port.client.snapshot(kind, layer, sample);
+  }
+
+  /** Softmax probabilities (and every layer's activations) of the current model for one image. */
+  predict(image: Float32Array, activations: boolean): Promise<Extract<FromWorker, { type: 'prediction' }>> {
+    return this.port.client.predict(image, activations);
   }
 
   /** Every parameter and buffer of the current model, by name. */
@@ -142,6 +154,13 @@ export class WorkerRun {
     const built = this.waitFor('model', 'model');
     this.port.client.send({ type: 'build', spec: setup.spec, seed: setup.seed, init: setup.init });
     const model = await built;
+    if (setup.initialWeights && generation === this.generation) {
+      // The fresh weights fill whatever the given ones leave out (a new head, say); import needs every entry.
+      const fresh = await this.port.client.exportWeights();
+      if (generation === this.generation) {
+        await this.port.client.importWeights(overlayWeights(fresh, setup.initialWeights));
+      }
+    }
     this.rebuilding = false;
     if (generation !== this.generation) return;
     this.port.client.send({ type: 'configure', config: { seed: setup.seed, ...setup.trainer } });
@@ -243,9 +262,9 @@ export class WorkerRun {
  * were transferred to the worker on the first load, so their contents cannot be compared again.
  */
 function dataKeyOf(setup: WorkerRunSetup): string {
-  const { trainLimit, validation, source } = setup.data;
+  const { trainLimit, validation, source, classes } = setup.data;
   const sourceKey = source?.kind === 'files' ? `files#${filesId(source.files)}` : JSON.stringify(source ?? null);
-  return JSON.stringify([trainLimit, validation, setup.seed, sourceKey]);
+  return JSON.stringify([trainLimit, validation, setup.seed, sourceKey, classes ?? null]);
 }
 
 const fileIds = new WeakMap<object, number>();

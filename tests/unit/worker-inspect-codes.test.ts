@@ -1,0 +1,132 @@
+/**
+ * The 'codes' inspect request through the real worker session over a MessageChannel: a layer's
+ * outputs for the first `count` validation images, computed in batches, equal a direct forward
+ * pass of the full CPU model on each image alone; the labels and pixels are the validation set's.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCpuModel, loadWeights } from '../../engine/cpu/model';
+import type { ModelSpec } from '../../engine/spec/types';
+import { tensor } from '../../engine/tensor/tensor';
+import { WorkerClient } from '../../engine/worker/client';
+import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
+import { WorkerSession } from '../../engine/worker/session';
+
+const channel = new MessageChannel();
+const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), undefined);
+channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
+const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
+channel.port2.start();
+afterAll(() => {
+  channel.port1.close();
+  channel.port2.close();
+});
+
+function next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
+  return new Promise((done, fail) => {
+    const stop = client.subscribe((m) => {
+      if (m.type === type || m.type === 'error') stop();
+      if (m.type === type) done(m as Extract<FromWorker, { type: T }>);
+      else if (m.type === 'error') fail(new Error(m.message));
+    });
+  });
+}
+
+const net: ModelSpec = {
+  layers: [
+    { type: 'input', shape: [1, 28, 28] },
+    { type: 'conv2d', id: 'c1', filters: 4, kernel: 4, stride: 2, padding: 1, activation: 'relu' },
+    { type: 'maxpool', id: 'p1', size: 2 },
+    { type: 'flatten', id: 'flat' },
+    { type: 'dense', id: 'hidden', units: 16, activation: 'relu' },
+    { type: 'dense', id: 'out', units: 10 },
+  ],
+};
+const HIDDEN = 4; // index of 'hidden' in the summary (input is 0)
+const VALIDATION = 130; // more than two batches of 50, and not a multiple of 50
+
+let weights: Readonly<Record<string, Float32Array>>;
+
+beforeAll(async () => {
+  const dir = resolve('../shared/datasets/mnist');
+  const names = [
+    'train-images-idx3-ubyte.gz',
+    'train-labels-idx1-ubyte.gz',
+    't10k-images-idx3-ubyte.gz',
+    't10k-labels-idx1-ubyte.gz',
+  ];
+  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(resolve(dir, name))) }));
+  const loaded = next('dataset');
+  client.send({
+    type: 'load-dataset',
+    source: { kind: 'files', files },
+    validation: VALIDATION,
+    seed: 2,
+    trainLimit: 100,
+  });
+  await loaded;
+  const built = next('model');
+  client.send({ type: 'build', spec: net, seed: 5 });
+  await built;
+  weights = await client.exportWeights();
+}, 120_000);
+
+describe('codes requests', () => {
+  it(`codes of layer 'hidden' for 120 images (batches of 50) equal a direct forward pass per image`, async () => {
+    const count = 120;
+    const result = await client.inspect({ kind: 'codes', layer: HIDDEN, count });
+    if (result.kind !== 'codes') throw new Error(result.kind);
+    expect(result.layerId).toBe('hidden');
+    expect(result.dim).toBe(16);
+    expect(result.codes.length).toBe(count * 16);
+    expect(result.labels.length).toBe(count);
+    expect(result.images.length).toBe(count * 784);
+
+    const page = await client.browse('validation', null, 0, count);
+    expect(Array.from(result.labels)).toEqual(Array.from(page.labels));
+    let pixelError = 0;
+    for (let i = 0; i < result.images.length; i++) {
+      pixelError = Math.max(pixelError, Math.abs(result.images[i]! - page.images[i]! / 255));
+    }
+    expect(pixelError).toBeLessThan(1e-6);
+
+    const model = createCpuModel(net, { seed: 0 });
+    loadWeights(model, weights);
+    let worst = 0;
+    let nonZero = 0;
+    for (let i = 0; i < count; i++) {
+      const x = tensor(
+        [1, 1, 28, 28],
+        Float32Array.from(page.images.subarray(i * 784, (i + 1) * 784), (v) => v / 255),
+      );
+      const direct = model.forward(x, { training: false })[HIDDEN]!.data;
+      for (let j = 0; j < 16; j++) {
+        const got = result.codes[i * 16 + j]!;
+        worst = Math.max(worst, Math.abs(got - direct[j]!));
+        if (got !== 0) nonZero++;
+      }
+    }
+    expect(worst).toBeLessThan(1e-5);
+    expect(nonZero).toBeGreaterThan(count); // not a dead layer: the comparison means something
+  });
+
+  it('codes of the logits layer are the logits', async () => {
+    const result = await client.inspect({ kind: 'codes', layer: 5, count: 3 });
+    if (result.kind !== 'codes') throw new Error(result.kind);
+    expect(result.layerId).toBe('out');
+    expect(result.dim).toBe(10);
+    const model = createCpuModel(net, { seed: 0 });
+    loadWeights(model, weights);
+    const x = tensor([3, 1, 28, 28], result.images.slice());
+    const logits = model.forward(x, { training: false })[5]!.data;
+    for (let i = 0; i < 30; i++) expect(result.codes[i]).toBeCloseTo(logits[i]!, 5);
+  });
+
+  it('asks in words for a count or a layer that does not exist', async () => {
+    await expect(client.inspect({ kind: 'codes', layer: HIDDEN, count: VALIDATION + 1 })).rejects.toThrow(
+      `Ask for the codes of 1 to ${VALIDATION} validation images, not ${VALIDATION + 1}.`,
+    );
+    await expect(client.inspect({ kind: 'codes', layer: 9, count: 5 })).rejects.toThrow('Layer 9 does not exist');
+  });
+});
