@@ -3,40 +3,13 @@
  * conv layer is frozen and whose head is new, carry the trained trunk over with export-weights /
  * import-weights, and train on. The trunk must come through bit-identical; the new head must learn.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { LayerSpec, ModelSpec } from '../../engine/spec/types';
-import { WorkerClient } from '../../engine/worker/client';
-import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
-import { WorkerSession } from '../../engine/worker/session';
+import { mnistFiles, openSession } from './worker-harness';
 
-const channel = new MessageChannel();
-const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)));
-channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
-const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
-channel.port2.start();
-afterAll(() => {
-  channel.port1.close();
-  channel.port2.close();
-});
-
-function next<T extends FromWorker['type']>(
-  type: T,
-  where: (m: Extract<FromWorker, { type: T }>) => boolean = () => true,
-): Promise<Extract<FromWorker, { type: T }>> {
-  return new Promise((done) => {
-    const stop = client.subscribe((m) => {
-      if (m.type === type && where(m as Extract<FromWorker, { type: T }>)) {
-        stop();
-        done(m as Extract<FromWorker, { type: T }>);
-      }
-    });
-  });
-}
-
-const mnistDir = resolve('../shared/datasets/mnist');
-const file = (name: string) => ({ name, bytes: new Uint8Array(readFileSync(resolve(mnistDir, name))) });
+const harness = openSession();
+const { client, next } = harness;
+afterAll(() => harness.close());
 
 const trunk = (frozen: boolean): LayerSpec[] => [
   { type: 'input', shape: [1, 28, 28] },
@@ -57,8 +30,7 @@ describe('freezing through the worker (CPU backend)', () => {
   it('trains, freezes the conv layer under a new head, carries its weights over, and trains on', async () => {
     client.send({ type: 'init', backend: 'cpu' });
     const dataset = next('dataset');
-    const names = ['train-images-idx3-ubyte.gz', 'train-labels-idx1-ubyte.gz', 't10k-images-idx3-ubyte.gz'];
-    const files = [...names, 't10k-labels-idx1-ubyte.gz'].map(file);
+    const files = mnistFiles();
     client.send({ type: 'load-dataset', source: { kind: 'files', files }, validation: 1000, seed: 1 });
     await dataset;
     client.send({

@@ -9,11 +9,9 @@ import { resolve } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { type RunView, setupKey, type WorkerRunSetup } from '../../app/ui/training/runView';
 import { layerOfWeight, overlayWeights, pickLayers, withTrainable } from '../../app/ui/training/transfer';
-import { WorkerRun } from '../../app/ui/training/workerRun';
+import type { WorkerRun } from '../../app/ui/training/workerRun';
 import type { ModelSpec } from '../../engine/spec/types';
-import { WorkerClient } from '../../engine/worker/client';
-import { type ToWorker, transferablesOf } from '../../engine/worker/protocol';
-import { WorkerSession } from '../../engine/worker/session';
+import { openRun } from './worker-harness';
 
 const f = (...v: number[]): Float32Array => Float32Array.from(v);
 
@@ -80,18 +78,9 @@ describe('WorkerRun with initialWeights (worker session, embedded MNIST)', () =>
   });
 
   function newRun(): WorkerRun {
-    const channel = new MessageChannel();
-    const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), undefined);
-    channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
-    const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
-    channel.port2.start();
-    const run = new WorkerRun({ client, terminate: () => undefined, embeddedUrl: 'http://test/m.bin' }, 0);
-    closers.push(() => {
-      run.dispose();
-      channel.port1.close();
-      channel.port2.close();
-    });
-    return run;
+    const opened = openRun('http://test/m.bin');
+    closers.push(opened.close);
+    return opened.run;
   }
 
   const until = (run: WorkerRun, done: (v: RunView) => boolean): Promise<RunView> =>

@@ -3,35 +3,15 @@
  * outputs for the first `count` validation images, computed in batches, equal a direct forward
  * pass of the full CPU model on each image alone; the labels and pixels are the validation set's.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCpuModel, loadWeights } from '../../engine/cpu/model';
 import type { ModelSpec } from '../../engine/spec/types';
 import { tensor } from '../../engine/tensor/tensor';
-import { WorkerClient } from '../../engine/worker/client';
-import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
-import { WorkerSession } from '../../engine/worker/session';
+import { mnistFiles, openSession } from './worker-harness';
 
-const channel = new MessageChannel();
-const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), undefined);
-channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
-const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
-channel.port2.start();
-afterAll(() => {
-  channel.port1.close();
-  channel.port2.close();
-});
-
-function next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
-  return new Promise((done, fail) => {
-    const stop = client.subscribe((m) => {
-      if (m.type === type || m.type === 'error') stop();
-      if (m.type === type) done(m as Extract<FromWorker, { type: T }>);
-      else if (m.type === 'error') fail(new Error(m.message));
-    });
-  });
-}
+const harness = openSession();
+const { client, next } = harness;
+afterAll(() => harness.close());
 
 const net: ModelSpec = {
   layers: [
@@ -49,14 +29,7 @@ const VALIDATION = 130; // more than two batches of 50, and not a multiple of 50
 let weights: Readonly<Record<string, Float32Array>>;
 
 beforeAll(async () => {
-  const dir = resolve('../shared/datasets/mnist');
-  const names = [
-    'train-images-idx3-ubyte.gz',
-    'train-labels-idx1-ubyte.gz',
-    't10k-images-idx3-ubyte.gz',
-    't10k-labels-idx1-ubyte.gz',
-  ];
-  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(resolve(dir, name))) }));
+  const files = mnistFiles();
   const loaded = next('dataset');
   client.send({
     type: 'load-dataset',

@@ -3,36 +3,15 @@
  * activation maps, FGSM and activation maximisation on the session's current model give what the
  * engine computes directly from the same weights, and bad queries are answered in words.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { classActivationMap } from '../../engine/inspect/cam';
 import { createProbe } from '../../engine/inspect/probe';
 import type { ModelSpec } from '../../engine/spec/types';
-import { WorkerClient } from '../../engine/worker/client';
-import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
-import { WorkerSession } from '../../engine/worker/session';
+import { mnistFiles, openSession } from './worker-harness';
 
-const channel = new MessageChannel();
-const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), undefined);
-channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
-const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
-channel.port2.start();
-afterAll(() => {
-  channel.port1.close();
-  channel.port2.close();
-});
-
-/** The next message of `type`; an error message from the session fails the wait with its words. */
-function next<T extends FromWorker['type']>(type: T): Promise<Extract<FromWorker, { type: T }>> {
-  return new Promise((done, fail) => {
-    const stop = client.subscribe((m) => {
-      if (m.type === type || m.type === 'error') stop();
-      if (m.type === type) done(m as Extract<FromWorker, { type: T }>);
-      else if (m.type === 'error') fail(new Error(m.message));
-    });
-  });
-}
+const harness = openSession();
+const { client, next } = harness;
+afterAll(() => harness.close());
 
 const gapNet: ModelSpec = {
   layers: [
@@ -48,14 +27,7 @@ let image: Float32Array;
 let weights: Readonly<Record<string, Float32Array>>;
 
 beforeAll(async () => {
-  const dir = resolve('../shared/datasets/mnist');
-  const names = [
-    'train-images-idx3-ubyte.gz',
-    'train-labels-idx1-ubyte.gz',
-    't10k-images-idx3-ubyte.gz',
-    't10k-labels-idx1-ubyte.gz',
-  ];
-  const files = names.map((name) => ({ name, bytes: new Uint8Array(readFileSync(resolve(dir, name))) }));
+  const files = mnistFiles();
   const loaded = next('dataset');
   client.send({ type: 'load-dataset', source: { kind: 'files', files }, validation: 50, seed: 1, trainLimit: 100 });
   await loaded;

@@ -7,11 +7,10 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { RunView, WorkerRunSetup } from '../../app/ui/training/runView';
-import { WorkerRun } from '../../app/ui/training/workerRun';
+import type { WorkerRun } from '../../app/ui/training/workerRun';
 import { getPreset } from '../../engine/spec/presets';
-import { WorkerClient } from '../../engine/worker/client';
-import { type DatasetSource, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
-import { WorkerSession } from '../../engine/worker/session';
+import type { DatasetSource } from '../../engine/worker/protocol';
+import { openRun } from './worker-harness';
 
 const mnistDir = resolve('../shared/datasets/mnist');
 const names = [
@@ -33,18 +32,9 @@ afterAll(() => {
 });
 
 function newRun(): WorkerRun {
-  const channel = new MessageChannel();
-  const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), undefined);
-  channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
-  const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
-  channel.port2.start();
-  const run = new WorkerRun({ client, terminate: () => undefined, embeddedUrl: 'unused' }, 0);
-  open.push(() => {
-    run.dispose();
-    channel.port1.close();
-    channel.port2.close();
-  });
-  return run;
+  const opened = openRun();
+  open.push(opened.close);
+  return opened.run;
 }
 
 function until(run: WorkerRun, done: (view: RunView) => boolean): Promise<RunView> {
