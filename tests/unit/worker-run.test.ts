@@ -67,6 +67,8 @@ describe('WorkerRun (a lesson run in the worker)', () => {
     await run.apply(setup());
     expect(run.current.status).toBe('ready');
     expect(run.current.summary?.totalParams).toBe(7850);
+    // Known before the first step: 200 images in batches of 20, 2 epochs.
+    expect(run.current.totalSteps).toBe(20);
     run.start();
     const view = await until(run, (v) => v.status === 'done');
     // 200 images in batches of 20: 10 steps an epoch, 2 epochs, a point every 2 steps.

@@ -7,6 +7,7 @@
  *
  * Framework-free apart from the Worker it is given, so tests drive it over a MessageChannel in Node.
  */
+import { DEFAULT_TRAINER_CONFIG } from '../../../engine/train/trainer';
 import type { WorkerClient } from '../../../engine/worker/client';
 import type { InspectQuery, InspectResult } from '../../../engine/worker/inspect';
 import type { DatasetSource, FromWorker, SnapshotKind, WireTensor } from '../../../engine/worker/protocol';
@@ -39,6 +40,8 @@ export class WorkerRun {
   private normsInFlight = false;
   private flushTimer: ReturnType<typeof setTimeout> | null = null;
   private initialised = false;
+  /** Training images in the loaded data, so a fresh run can say how many steps it will take. */
+  private trainCount = 0;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -80,7 +83,7 @@ export class WorkerRun {
           trainLimit: setup.data.trainLimit,
           classes: setup.data.classes ?? null,
         });
-        await loaded;
+        this.trainCount = (await loaded).info.trainCount;
         this.loadedDataKey = dataKey;
       }
       if (generation !== this.generation) return;
@@ -164,7 +167,9 @@ export class WorkerRun {
     this.rebuilding = false;
     if (generation !== this.generation) return;
     this.port.client.send({ type: 'configure', config: { seed: setup.seed, ...setup.trainer } });
-    this.update({ ...LOADING_VIEW, status: 'ready', summary: model.summary }, true);
+    const { epochs, batchSize } = { ...DEFAULT_TRAINER_CONFIG, ...setup.trainer };
+    const totalSteps = Math.ceil(this.trainCount / batchSize) * epochs;
+    this.update({ ...LOADING_VIEW, status: 'ready', summary: model.summary, totalSteps }, true);
   }
 
   /** The next message of `type`, or a rejection with the worker's message for an error of `scope`. */
