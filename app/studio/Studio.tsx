@@ -13,6 +13,7 @@ import { openStudio, pause } from './actions';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { CurvesPanel } from './CurvesPanel';
 import { DatasetPanel } from './DatasetPanel';
+import { EmbeddingView } from './EmbeddingView';
 import { FiltersView } from './FiltersView';
 import { GradientImageView } from './GradientImageView';
 import { HyperPanel } from './HyperPanel';
@@ -54,6 +55,7 @@ const INSPECT_TABS = [
   { id: 'saliency', label: 'Saliency & CAM', render: () => <SaliencyView /> },
   { id: 'gradient', label: 'Gradient images', render: () => <GradientImageView /> },
   { id: 'mistakes', label: 'Mistakes', render: () => <MistakesView /> },
+  { id: 'embedding', label: 'Embedding', render: () => <EmbeddingView /> },
   { id: 'norms', label: 'Weight & gradient norms', render: () => <NormsView /> },
 ];
 

@@ -5,11 +5,11 @@
  */
 
 import { type ReactElement, useMemo, useState } from 'react';
+import { CodeScatter } from '../../app/ui/embedding/CodeScatter';
+import { useEmbedding } from '../../app/ui/embedding/useEmbedding';
 import { ImageCanvas } from '../../app/ui/ImageCanvas';
 import { aDigit } from './classColours';
 import type { CodesProps } from './codesProps';
-import { Scatter } from './Scatter';
-import { useEmbedding } from './useEmbedding';
 
 const COUNTS = [1000, 2000] as const;
 const EMBED_SEED = 7;
@@ -72,7 +72,14 @@ export function CodesMap({ runStatus, codes, compute, active, onActive, onPick }
       {embedding.status === 'error' && <p className="field-message--error">{embedding.message}</p>}
       {ready && embedding.status === 'done' && (
         <div className="cc-map-body">
-          <Scatter points={embedding.points} labels={ready.labels} active={shown} onActive={onActive} onPick={onPick} />
+          <CodeScatter
+            points={embedding.points}
+            labels={ready.labels}
+            active={shown}
+            onActive={onActive}
+            onPick={onPick}
+            description={`${ready.labels.length} validation images placed by their codes.`}
+          />
           <div className="cc-active" data-testid="codes-active" data-index={shown} data-label={ready.labels[shown]}>
             <ImageCanvas
               data={ready.images.subarray(shown * 784, (shown + 1) * 784)}

@@ -1,11 +1,5 @@
-/** One colour per digit class (d3's Tableau 10, chosen to stay apart for most colour-blind readers). */
-import { schemeTableau10 } from 'd3';
-
-export const CLASS_COLOURS: readonly string[] = schemeTableau10;
-
-export function classColour(label: number): string {
-  return CLASS_COLOURS[label % CLASS_COLOURS.length]!;
-}
+/** The class colours live in app/ui/embedding (the studio's embedding view uses them too). */
+export { CLASS_COLOURS, classColour } from '../../app/ui/embedding/classColours';
 
 /** "a 3", "an 8": a digit with its article, for prose and accessible names. */
 export function aDigit(digit: number): string {

@@ -1,22 +1,30 @@
 /**
- * The 2-D map of the codes: one dot per validation image, coloured by its true digit, with a
- * legend. Hovering a dot, or moving through the dots with the keyboard (←/→ the previous and next
- * image, ↑/↓ the next and previous image of the same digit), makes it the active image; Enter or
- * a click picks it for the nearest-neighbour comparison. The dots are drawn once per embedding
- * (memoised); only the highlight ring moves.
+ * A 2-D map of embedded codes: one dot per image, coloured by its class, with a legend. Hovering
+ * a dot, or moving through the dots with the keyboard (←/→ the previous and next image, ↑/↓ the
+ * next and previous image of the same class), makes it the active image; Enter or a click picks
+ * it (when the caller wants picks). The dots are drawn once per embedding (memoised); only the
+ * highlight ring moves. Shared by the CNN-codes lesson and the studio's embedding view.
  */
 import { type KeyboardEvent, type MouseEvent, memo, type ReactElement, useMemo } from 'react';
 import { classColour } from './classColours';
+import './embedding.css';
 
 const SIZE = 400;
 const MARGIN = 12;
 
-interface ScatterProps {
+export interface CodeScatterProps {
+  /** n × 2 embedded positions. */
   readonly points: Float32Array;
   readonly labels: Int32Array;
   readonly active: number;
   readonly onActive: (index: number) => void;
-  readonly onPick: (index: number) => void;
+  readonly onPick?: (index: number) => void;
+  /** Legend names by class index (the class number when missing). */
+  readonly classNames?: readonly string[];
+  /** The scatter's test id is `${testId}-scatter`, the legend's `${testId}-legend`. */
+  readonly testId?: string;
+  /** What the map shows, for screen readers; the keyboard help is appended. */
+  readonly description?: string;
 }
 
 /** Screen positions: the embedding's bounding box fitted into the square, keeping its aspect. */
@@ -39,7 +47,7 @@ function layout(points: Float32Array): Float32Array {
 
 const Dots = memo(function Dots({ xy, labels }: { readonly xy: Float32Array; readonly labels: Int32Array }) {
   return (
-    <g className="cc-dots">
+    <g className="emb-dots">
       {Array.from(labels, (label, i) => (
         <circle
           // biome-ignore lint/suspicious/noArrayIndexKey: a dot is its image's index
@@ -65,7 +73,16 @@ function step(labels: Int32Array, from: number, delta: number, sameClass: boolea
   return from;
 }
 
-export function Scatter({ points, labels, active, onActive, onPick }: ScatterProps): ReactElement {
+export function CodeScatter({
+  points,
+  labels,
+  active,
+  onActive,
+  onPick,
+  classNames,
+  testId = 'codes',
+  description = `${labels.length} validation images placed by their codes.`,
+}: CodeScatterProps): ReactElement {
   const xy = useMemo(() => layout(points), [points]);
   const classes = useMemo(() => [...new Set(labels)].sort((a, b) => a - b), [labels]);
   const indexOf = (event: MouseEvent<SVGSVGElement>): number | null => {
@@ -83,21 +100,22 @@ export function Scatter({ points, labels, active, onActive, onPick }: ScatterPro
     if (move) {
       event.preventDefault();
       onActive(step(labels, active, move[0], move[1]));
-    } else if (event.key === 'Enter' || event.key === ' ') {
+    } else if (onPick && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       onPick(active);
     }
   };
+  const help = `Arrow keys move between images, up and down within a class${onPick ? '; Enter picks one' : ''}.`;
   return (
-    <div className="cc-scatter">
+    <div className="emb-scatter">
       <svg
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="application"
         aria-roledescription="scatter plot"
-        aria-label={`${labels.length} validation images placed by their codes. Arrow keys move between images, up and down within a digit; Enter picks one for the neighbour comparison.`}
+        aria-label={`${description} ${help}`}
         // biome-ignore lint/a11y/noNoninteractiveTabindex: the map takes arrow keys (see onKeyDown), so it must be focusable
         tabIndex={0}
-        data-testid="codes-scatter"
+        data-testid={`${testId}-scatter`}
         data-points={labels.length}
         onKeyDown={onKeyDown}
         onFocus={() => onActive(active)}
@@ -107,17 +125,17 @@ export function Scatter({ points, labels, active, onActive, onPick }: ScatterPro
         }}
         onClick={(e) => {
           const i = indexOf(e);
-          if (i !== null) onPick(i);
+          if (i !== null) onPick?.(i);
         }}
       >
         <Dots xy={xy} labels={labels} />
-        <circle className="cc-ring" cx={xy[2 * active]} cy={xy[2 * active + 1]} r={7} />
+        <circle className="emb-ring" cx={xy[2 * active]} cy={xy[2 * active + 1]} r={7} />
       </svg>
-      <ul className="cc-legend" data-testid="codes-legend" aria-label="Colour of each digit">
+      <ul className="emb-legend" data-testid={`${testId}-legend`} aria-label="Colour of each class">
         {classes.map((c) => (
           <li key={c} data-class={c}>
-            <span className="cc-swatch" style={{ background: classColour(c) }} aria-hidden="true" />
-            {c}
+            <span className="emb-swatch" style={{ background: classColour(c) }} aria-hidden="true" />
+            {classNames?.[c] ?? c}
           </li>
         ))}
       </ul>

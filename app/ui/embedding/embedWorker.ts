@@ -6,7 +6,7 @@
  * seeded source, so the same codes and seed give the same picture every time.
  */
 import { UMAP } from 'umap-js';
-import { createRng } from '../../engine/tensor/rng';
+import { createRng } from '../../../engine/tensor/rng';
 import type { EmbedReply, EmbedRequest } from './embedMessages';
 
 const reply = (message: EmbedReply, transfer: Transferable[] = []): void =>

@@ -1,5 +1,5 @@
 /**
- * Runs UMAP on a set of vectors in the lesson's embedding worker (embedWorker.ts) and reports its
+ * Runs UMAP on a set of vectors in the embedding worker (embedWorker.ts) and reports its
  * progress, then the 2-D points. A new input (or unmounting) ends the worker that was embedding
  * the old one, so at most one embedding runs at a time.
  */

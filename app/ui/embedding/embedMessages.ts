@@ -1,4 +1,4 @@
-/** The messages between the page and the lesson's embedding worker (embedWorker.ts). */
+/** The messages between the page and the embedding worker (embedWorker.ts). */
 
 export interface EmbedRequest {
   /** n × dim vectors, one after another. */
