@@ -12,7 +12,7 @@ import { Layout } from './Layout';
 import { LessonPage } from './LessonPage';
 import { NotFound } from './NotFound';
 import { Outline } from './Outline';
-import { navigate, type Route, useRoute } from './router';
+import { navigate, parseRoute, type Route, useRoute } from './router';
 
 // The studio (d3 charts, the builder, the worker client) loads only when a student opens it.
 const Studio = lazy(() => import('../studio/Studio').then((m) => ({ default: m.Studio })));
@@ -20,22 +20,22 @@ const Studio = lazy(() => import('../studio/Studio').then((m) => ({ default: m.S
 export function App(): ReactElement {
   const route = useRoute();
 
-  const onShortcut = useCallback(
-    (action: ShortcutAction): void => {
-      if (action === 'presenter') {
-        togglePresenter();
-        return;
-      }
-      if (action === 'fullscreen') {
-        toggleFullscreen();
-        return;
-      }
-      if (route.name !== 'lesson') return;
-      const target = neighbours(route.id)[action];
-      if (target) navigate({ name: 'lesson', id: target.id });
-    },
-    [route],
-  );
+  // The route is read from the address when the key is pressed, not from this render: a key
+  // pressed just after a navigation must move on from the new lesson, before React re-renders.
+  const onShortcut = useCallback((action: ShortcutAction): void => {
+    if (action === 'presenter') {
+      togglePresenter();
+      return;
+    }
+    if (action === 'fullscreen') {
+      toggleFullscreen();
+      return;
+    }
+    const current = parseRoute(window.location.hash);
+    if (current.name !== 'lesson') return;
+    const target = neighbours(current.id)[action];
+    if (target) navigate({ name: 'lesson', id: target.id });
+  }, []);
   useShortcuts(onShortcut);
 
   return (
