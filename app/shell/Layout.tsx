@@ -1,16 +1,17 @@
 /**
  * The page frame: header (name, outline link, presenter toggle), main content, and a footer that
- * lists the keyboard shortcuts. Presenter mode is applied as a `data-presenter` attribute on <html>
+ * lists the keyboard shortcuts with a switch that turns the single-key ones off. Presenter mode is applied as a `data-presenter` attribute on <html>
  * so the CSS variables in theme.css can scale the root font and raise contrast everywhere at once.
  */
 import { type ReactElement, type ReactNode, useEffect } from 'react';
-import { togglePresenter, useSettings } from '../stores/settings';
+import { setShortcuts, togglePresenter, useSettings } from '../stores/settings';
 import { toggleFullscreen, useFullscreen } from './fullscreen';
 import { SHORTCUTS } from './keyboard';
 import { routeHref } from './router';
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactElement {
   const presenter = useSettings((s) => s.presenter);
+  const shortcuts = useSettings((s) => s.shortcuts);
   const fullscreen = useFullscreen();
 
   useEffect(() => {
@@ -58,6 +59,12 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
       <footer className="app-footer">
         <h2 className="visually-hidden">Keyboard shortcuts</h2>
         <ul className="shortcut-list">
+          <li>
+            <label>
+              <input type="checkbox" checked={shortcuts} onChange={(e) => setShortcuts(e.target.checked)} /> Single-key
+              shortcuts
+            </label>
+          </li>
           {SHORTCUTS.map((s) => (
             <li key={s.description}>
               {s.keys.map((k, i) => (

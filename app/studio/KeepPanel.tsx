@@ -73,7 +73,7 @@ function SaveForm(): ReactElement {
 
   return (
     <section className="keep-section" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Keep this model</h3>
+      <h2 id={`${id}-h`}>Keep this model</h2>
       {built === null ? (
         <p className="muted">The model can be kept once the dataset has loaded.</p>
       ) : (
@@ -134,7 +134,7 @@ function SavedList(): ReactElement {
   const storageError = useKeep((s) => s.storageError);
   return (
     <section className="keep-section" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Saved in this browser</h3>
+      <h2 id={`${id}-h`}>Saved in this browser</h2>
       {storageError && <p className="studio-error">{storageError}</p>}
       {saved === null ? (
         <p className="muted">Reading…</p>
@@ -295,7 +295,7 @@ function ShareBox(): ReactElement {
   const copied = useKeep((s) => s.shareCopied);
   return (
     <section className="keep-section" aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>Share this set-up</h3>
+      <h2 id={`${id}-h`}>Share this set-up</h2>
       <p className="muted keep-hint">
         A link that opens the studio with this dataset, architecture and hyperparameters (not the trained weights:
         export a file for those).

@@ -1,10 +1,15 @@
 /**
  * Start / Pause, Step and Reset, with their keyboard shortcuts, and the run's vital signs: status
  * (with the trainer's message in place, e.g. why it diverged), progress through the epochs with
- * an estimate of the time left, throughput in images per second, and the latest accuracies.
+ * an estimate of the time left, throughput in images per second, and the latest accuracies. The
+ * buttons are aria-disabled rather than disabled so one that turns itself off (Reset while the
+ * model rebuilds, Step when a run starts) keeps keyboard focus; key hints hide when the user has
+ * turned single-key shortcuts off.
  */
 import type { ReactElement } from 'react';
+import { useSettings } from '../stores/settings';
 import { useStudio } from '../stores/studio';
+import { SoftButton } from '../ui/SoftButton';
 import { resetModel, step, togglePlay } from './actions';
 import { useRunShortcuts } from './useRunShortcuts';
 
@@ -34,6 +39,7 @@ export function RunControls(): ReactElement {
   const ready = useStudio((s) => s.dataset.status === 'ready' && s.built !== null);
   const validation = useStudio((s) => s.lastEpoch?.validation?.accuracy);
   const train = useStudio((s) => s.history.trainAccuracy[s.history.trainAccuracy.length - 1]?.y);
+  const keys = useSettings((s) => s.shortcuts);
   const running = status === 'running';
   const left = progress
     ? ((progress.totalSteps - progress.step) * batchSize) / Math.max(1, progress.imagesPerSecond)
@@ -42,15 +48,15 @@ export function RunControls(): ReactElement {
   return (
     <section className="run-controls" aria-label="Training controls" data-testid="run-controls">
       <div className="button-row run-buttons">
-        <button type="button" className="button button--primary run-play" disabled={!ready} onClick={togglePlay}>
-          {running ? 'Pause' : status === 'done' ? 'Train more' : 'Start'} <kbd>Space</kbd>
-        </button>
-        <button type="button" className="button" disabled={!ready || running} onClick={step}>
-          Step <kbd>S</kbd>
-        </button>
-        <button type="button" className="button" disabled={!ready} onClick={resetModel}>
-          Reset <kbd>R</kbd>
-        </button>
+        <SoftButton className="button button--primary run-play" off={!ready} onClick={togglePlay}>
+          {running ? 'Pause' : status === 'done' ? 'Train more' : 'Start'} {keys && <kbd>Space</kbd>}
+        </SoftButton>
+        <SoftButton className="button" off={!ready || running} onClick={step}>
+          Step {keys && <kbd>S</kbd>}
+        </SoftButton>
+        <SoftButton className="button" off={!ready} onClick={resetModel}>
+          Reset {keys && <kbd>R</kbd>}
+        </SoftButton>
       </div>
       <div className="run-status" role="status" aria-live="polite">
         <span className={`run-badge run-badge--${status}`} data-testid="run-status" data-status={status}>

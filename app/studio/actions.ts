@@ -27,7 +27,7 @@ const appUrl = (path: string): string => new URL(path, document.baseURI).href;
 function sourceFor(choice: Exclude<DatasetChoice, 'files'>): DatasetSource {
   switch (choice) {
     case 'embedded-mnist':
-      return { kind: 'embedded-mnist', url: appUrl('data/mnist-embedded.bin') };
+      return { kind: 'embedded-mnist', url: appUrl('data/mnist-embedded.bin.gz') };
     case 'mnist':
       return { kind: 'mnist-urls', base: appUrl('data/mnist/') };
     case 'cifar10':

@@ -1,9 +1,11 @@
 /**
  * The studio's keys: Space starts or pauses, S takes one step, R resets. They are ignored while
  * typing in a field, and Space is left to a focused button or link (which Space activates
- * natively), so one press never acts twice.
+ * natively), so one press never acts twice. All three are single keys, so they are off while the
+ * user has turned single-key shortcuts off in the settings (WCAG 2.1.4).
  */
 import { useEffect } from 'react';
+import { useSettings } from '../stores/settings';
 import { resetModel, step, togglePlay } from './actions';
 
 function ignored(target: EventTarget | null, key: string): boolean {
@@ -16,6 +18,7 @@ export function useRunShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (!useSettings.getState().shortcuts) return;
       if (ignored(event.target, event.key)) return;
       const key = event.key.toLowerCase();
       const action = key === ' ' ? togglePlay : key === 's' ? step : key === 'r' ? resetModel : null;

@@ -3,9 +3,11 @@
  * for the whole figure: wrap the animated figure in `<div {...stepperKeyProps(stepper)}>` and,
  * while focus is on that wrapper or one of these buttons, → steps, ← steps back, Home resets, End
  * jumps to the last step, and Space (on the wrapper itself) plays and pauses. Keys typed into an
- * input (an editable grid) are left alone. The step counter is announced politely.
+ * input (an editable grid) are left alone. The step counter is announced politely. Buttons that
+ * cannot act are aria-disabled, not disabled, so pressing the last Step keeps focus on it.
  */
 import type { HTMLAttributes, KeyboardEvent, ReactElement } from 'react';
+import { SoftButton } from './SoftButton';
 import type { Stepper } from './useStepper';
 import './StepControls.css';
 
@@ -19,24 +21,18 @@ export function StepControls({ stepper, noun = 'step' }: StepControlsProps): Rea
   const { step, count, playing, atEnd } = stepper;
   return (
     <div className="step-controls" role="toolbar" aria-label={`Animation of the ${noun}`}>
-      <button
-        type="button"
-        className="button button--primary"
-        onClick={stepper.toggle}
-        disabled={count < 2}
-        data-action="play"
-      >
+      <SoftButton className="button button--primary" onClick={stepper.toggle} off={count < 2} data-action="play">
         {playing ? 'Pause' : 'Play'}
-      </button>
-      <button type="button" className="button" onClick={stepper.prev} disabled={step === 0} data-action="back">
+      </SoftButton>
+      <SoftButton className="button" onClick={stepper.prev} off={step === 0} data-action="back">
         ◀ Back
-      </button>
-      <button type="button" className="button" onClick={stepper.next} disabled={atEnd} data-action="step">
+      </SoftButton>
+      <SoftButton className="button" onClick={stepper.next} off={atEnd} data-action="step">
         Step ▶
-      </button>
-      <button type="button" className="button" onClick={stepper.reset} disabled={step === 0} data-action="reset">
+      </SoftButton>
+      <SoftButton className="button" onClick={stepper.reset} off={step === 0} data-action="reset">
         Reset
-      </button>
+      </SoftButton>
       <span className="step-counter" aria-live="polite" data-step={step}>
         {count > 0 ? `${noun} ${step + 1} of ${count}` : `no ${noun}s`}
       </span>

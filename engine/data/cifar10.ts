@@ -22,6 +22,8 @@ export interface CifarBatchFile {
 
 /** The official archive unpacks to 184 MB; allow some slack, refuse anything far larger. */
 const MAX_UNPACKED_BYTES = 256 << 20;
+/** A batch is 10,000 records (30,730,000 bytes); a kept archive entry may declare at most this. */
+const MAX_BATCH_BYTES = 32 << 20;
 
 /** Reads cifar-10-binary.tar.gz (or the same archive already unpacked to .tar). */
 export async function cifar10FromTarGz(
@@ -34,6 +36,7 @@ export async function cifar10FromTarGz(
     archive,
     (entry) => batches.push({ name: baseName(entry.name), bytes: entry.data }),
     (header) => header.type === 'file' && isBatchName(baseName(header.name)),
+    { maxBytes: MAX_BATCH_BYTES, what: 'a CIFAR-10 batch can be' },
   );
   await gunzipChunks(bytes, (chunk) => reader.push(chunk), {
     name: archive,

@@ -7,12 +7,18 @@
  *   byte  8-10  channels, height, width
  *   byte  11    number of classes
  *   then        count label bytes, then count * C * H * W pixel bytes (CHW per sample)
+ *
+ * The page fetches it gzipped (mnist-embedded.bin.gz); `decodeDatasetFile` accepts either form.
  */
 import { splitDataset } from './batch';
 import { type Dataset, DatasetError, type DatasetSplits, MNIST_CLASSES } from './dataset';
+import { gunzip } from './gunzip';
 
 const MAGIC = 'CLDS';
 const HEADER_BYTES = 12;
+
+/** Generous ceiling for an unpacked CLDS file (the embedded subset is 7.85 MB) against gzip bombs. */
+const MAX_DECODED_BYTES = 64 << 20;
 
 export function encodeDataset(dataset: Dataset): Uint8Array {
   const [c, h, w] = dataset.shape;
@@ -47,6 +53,20 @@ export function decodeDataset(bytes: Uint8Array, name: string, classNames: reado
   }
   const images = bytes.slice(HEADER_BYTES + count);
   return { name, count, shape: [c, h, w], images, labels, classNames };
+}
+
+/**
+ * Decodes a CLDS file that may be gzipped: the one decoder every loader of the embedded subset
+ * uses (page, lesson hook, workers). Plain bytes pass through, because a server that labels the
+ * .gz file with Content-Encoding: gzip has the browser unpack it before we see it.
+ */
+export async function decodeDatasetFile(
+  bytes: Uint8Array,
+  name: string,
+  classNames: readonly string[] = MNIST_CLASSES,
+): Promise<Dataset> {
+  const plain = await gunzip(bytes, { name, maxOutputBytes: MAX_DECODED_BYTES });
+  return decodeDataset(plain, name, classNames);
 }
 
 /** Digits of the embedded subset held out as its test set (it has no official split). */

@@ -8,20 +8,37 @@
  * implementation decodes every member, but browsers stop with an error at the end of the first.
  * When the one-pass attempt fails we therefore look for member boundaries ourselves (see
  * `decodeMembers`) before reporting the file as corrupt.
+ *
+ * Gzip bombs: the output cap holds on both paths. The running total is checked as each chunk
+ * arrives and the stream is cancelled as soon as it passes the cap; the fallback counts a
+ * member's output the same way while it buffers it. Input is fed in small slices because a
+ * decompressor may inflate a whole input chunk at once and deflate expands at most about
+ * 1032:1, so one slice can overshoot the cap by at most ~16 MiB before we see it.
  */
 import { DatasetError } from './dataset';
+import { DEFAULT_MAX_UNPACKED_BYTES, formatBytes } from './limits';
 
 export interface GunzipOptions {
   /** Name of the file, used in error messages. */
   readonly name?: string;
-  /** Fails with a DatasetError once the output would exceed this many bytes (guards against gzip bombs). */
+  /**
+   * Fails with a DatasetError once the output would exceed this many bytes (guards against gzip
+   * bombs). Default DEFAULT_MAX_UNPACKED_BYTES (256 MiB).
+   */
   readonly maxOutputBytes?: number;
   /** Called as input is consumed and output produced. */
   readonly onProgress?: (bytesIn: number, bytesOut: number) => void;
+  /**
+   * Makes one gzip decompressor. Default: the platform's DecompressionStream. Tests inject one
+   * that stops after the first member, as browsers' does, to drive the fallback in Node.
+   */
+  readonly decompressor?: () => ReadableWritablePair<Uint8Array, BufferSource>;
+  /** 'members' skips the one-pass attempt and decodes member by member (the fallback), for tests. */
+  readonly path?: 'auto' | 'members';
 }
 
-/** Input is fed to the decompressor in slices so progress moves and memory stays flat. */
-const SLICE_BYTES = 1 << 20;
+/** Input is fed to the decompressor in slices so progress moves and memory stays flat (see above). */
+const SLICE_BYTES = 16 << 10;
 /** Smallest possible gzip member: 10-byte header, 2-byte empty deflate block, 8-byte trailer. */
 const MIN_MEMBER_BYTES = 20;
 /** Failed boundary trials before we call the file corrupt; real multi-member files need few. */
@@ -57,45 +74,49 @@ export async function gunzipChunks(
   options: GunzipOptions = {},
 ): Promise<number> {
   const name = options.name ?? 'file';
+  const cap = options.maxOutputBytes ?? DEFAULT_MAX_UNPACKED_BYTES;
   if (!isGzip(bytes)) {
-    checkCap(bytes.length, options);
+    if (bytes.length > cap) throw tooBig(name, cap);
     onChunk(bytes);
     options.onProgress?.(bytes.length, bytes.length);
     return bytes.length;
   }
+  const make = options.decompressor ?? ((): DecompressionStream => new DecompressionStream('gzip'));
   let produced = 0;
   const emit = (chunk: Uint8Array): void => {
     produced += chunk.length;
-    checkCap(produced, options);
+    // Checked before the consumer sees the chunk; throwing here cancels the stream.
+    if (produced > cap) throw tooBig(name, cap);
     onChunk(chunk);
   };
-  try {
-    await decompressOne(bytes, emit, options.onProgress);
-    return produced;
-  } catch (error) {
-    if (error instanceof DatasetError) throw error;
-    if (memberCandidates(bytes, MIN_MEMBER_BYTES).length === 0) throw corrupt(name, error);
-    // Re-decode member by member, skipping the output the consumer has already seen.
-    let alreadyEmitted = produced;
-    await decodeMembers(bytes, name, (chunk) => {
-      if (alreadyEmitted >= chunk.length) {
-        alreadyEmitted -= chunk.length;
-        return;
-      }
-      const rest = chunk.subarray(alreadyEmitted);
-      alreadyEmitted = 0;
-      emit(rest);
-    });
-    return produced;
+  if (options.path !== 'members') {
+    try {
+      await decompressOne(bytes, emit, make, options.onProgress);
+      return produced;
+    } catch (error) {
+      if (error instanceof DatasetError) throw error;
+      if (memberCandidates(bytes, MIN_MEMBER_BYTES).length === 0) throw corrupt(name, error);
+    }
   }
+  // Re-decode member by member, skipping the output the consumer has already seen.
+  let alreadyEmitted = produced;
+  await decodeMembers(bytes, { name, cap, make }, (chunk) => {
+    if (alreadyEmitted >= chunk.length) {
+      alreadyEmitted -= chunk.length;
+      return;
+    }
+    const rest = chunk.subarray(alreadyEmitted);
+    alreadyEmitted = 0;
+    emit(rest);
+  });
+  options.onProgress?.(bytes.length, produced);
+  return produced;
 }
 
-function checkCap(produced: number, options: GunzipOptions): void {
-  if (options.maxOutputBytes !== undefined && produced > options.maxOutputBytes) {
-    throw new DatasetError(
-      `${options.name ?? 'file'}: unpacks to more than ${options.maxOutputBytes} bytes, far more than this dataset should; it is not the expected file.`,
-    );
-  }
+function tooBig(name: string, cap: number): DatasetError {
+  return new DatasetError(
+    `${name}: unpacks to more than ${formatBytes(cap)}, far more than this dataset should; it is not the expected file (or it was built to exhaust memory), so it was not unpacked further.`,
+  );
 }
 
 function corrupt(name: string, cause: unknown): DatasetError {
@@ -109,6 +130,7 @@ function corrupt(name: string, cause: unknown): DatasetError {
 async function decompressOne(
   input: Uint8Array,
   onChunk: (chunk: Uint8Array) => void,
+  make: () => ReadableWritablePair<Uint8Array, BufferSource>,
   onProgress?: (bytesIn: number, bytesOut: number) => void,
 ): Promise<void> {
   let offset = 0;
@@ -125,7 +147,7 @@ async function decompressOne(
       offset = end;
     },
   });
-  const reader = source.pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = source.pipeThrough(make()).getReader();
   try {
     for (;;) {
       const { done, value } = await reader.read();
@@ -153,26 +175,46 @@ function memberCandidates(bytes: Uint8Array, from: number): number[] {
 /**
  * Finds each member's end by trial: a candidate boundary is right when the bytes before it
  * decompress cleanly as a whole member (the decompressor checks the CRC-32 and length in the
- * trailer, so a false boundary fails). Each member's output is buffered until it is known good.
+ * trailer, so a false boundary fails). Each member's output is buffered until it is known good,
+ * and counted as it arrives against what the cap leaves: every trial from `start` decodes the
+ * same stream, so a trial that passes the cap means the real member does too.
  */
-async function decodeMembers(bytes: Uint8Array, name: string, onChunk: (chunk: Uint8Array) => void): Promise<void> {
+async function decodeMembers(
+  bytes: Uint8Array,
+  how: {
+    readonly name: string;
+    readonly cap: number;
+    readonly make: () => ReadableWritablePair<Uint8Array, BufferSource>;
+  },
+  onChunk: (chunk: Uint8Array) => void,
+): Promise<void> {
+  const { name, cap, make } = how;
   const candidates = memberCandidates(bytes, MIN_MEMBER_BYTES);
   candidates.push(bytes.length);
   let start = 0;
   let lastError: unknown = null;
   let failures = 0;
+  let accepted = 0;
   while (start < bytes.length) {
     let next = -1;
     for (const end of candidates) {
       if (end < start + MIN_MEMBER_BYTES) continue;
       const parts: Uint8Array[] = [];
+      let trial = 0;
+      const keep = (chunk: Uint8Array): void => {
+        trial += chunk.length;
+        if (accepted + trial > cap) throw tooBig(name, cap);
+        parts.push(chunk);
+      };
       try {
-        await decompressOne(bytes.subarray(start, end), (c) => parts.push(c));
+        await decompressOne(bytes.subarray(start, end), keep, make);
       } catch (error) {
+        if (error instanceof DatasetError) throw error;
         lastError = error;
         if (++failures > MAX_FAILED_TRIALS) throw corrupt(name, error);
         continue;
       }
+      accepted += trial;
       for (const part of parts) onChunk(part);
       next = end;
       break;

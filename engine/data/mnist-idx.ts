@@ -5,6 +5,7 @@
  */
 import { type Dataset, DatasetError, type DatasetSplits, MNIST_CLASSES } from './dataset';
 import { gunzip } from './gunzip';
+import { formatBytes } from './limits';
 
 export const IDX_IMAGES_MAGIC = 2051;
 export const IDX_LABELS_MAGIC = 2049;
@@ -39,13 +40,16 @@ export async function parseIdxLabels(bytes: Uint8Array, file = 'labels file'): P
 export function decodeIdxImages(raw: Uint8Array, file = 'images file'): IdxImages {
   const dims = readHeader(raw, file, IDX_IMAGES_MAGIC);
   const [count, rows, cols] = dims as [number, number, number];
-  const pixels = readBody(raw, file, 16, count * rows * cols, `${count} images of ${rows}x${cols} pixels`);
+  const what = `${count} images of ${rows}x${cols} pixels`;
+  checkDeclared(file, count * rows * cols, what, 'an MNIST images file');
+  const pixels = readBody(raw, file, 16, count * rows * cols, what);
   return { count, rows, cols, pixels };
 }
 
 /** Synchronous parse of an unpacked idx1 file. */
 export function decodeIdxLabels(raw: Uint8Array, file = 'labels file'): Uint8Array {
   const [count] = readHeader(raw, file, IDX_LABELS_MAGIC) as [number];
+  checkDeclared(file, count, `${count} labels`, 'an MNIST labels file');
   return readBody(raw, file, 8, count, `${count} labels`);
 }
 
@@ -114,6 +118,17 @@ function readHeader(raw: Uint8Array, file: string, magic: number): number[] {
   const dims: number[] = [];
   for (let i = 0; i < ndims; i++) dims.push(view.getUint32(4 + 4 * i, false));
   return dims;
+}
+
+/**
+ * The header's dimensions are 32-bit each, so their product can claim terabytes (2^31 images);
+ * refuse that against the documented cap before anything is compared, copied or allocated.
+ */
+function checkDeclared(file: string, bytes: number, what: string, kind: string): void {
+  if (bytes <= MAX_UNPACKED_BYTES) return;
+  throw new DatasetError(
+    `${file}: the header claims ${what} (${formatBytes(bytes)}), more than the ${formatBytes(MAX_UNPACKED_BYTES)} ${kind} can be; the file is damaged or it is not an MNIST file.`,
+  );
 }
 
 function readBody(raw: Uint8Array, file: string, offset: number, expected: number, what: string): Uint8Array {

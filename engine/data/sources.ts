@@ -7,7 +7,10 @@
 /** Folder layout under public/data/ (and under a mirror given to fetch-data with --base-url). */
 export const MNIST_DIR = 'mnist';
 export const CIFAR10_DIR = 'cifar10';
+/** The embedded subset uncompressed, for Node tools (the CLI, tests) that read it from disk. */
 export const EMBEDDED_MNIST_FILE = 'mnist-embedded.bin';
+/** The same bytes gzipped (level 9, about a fifth of the size): what the page and workers fetch. */
+export const EMBEDDED_MNIST_GZ_FILE = 'mnist-embedded.bin.gz';
 
 export const MNIST_FILES = {
   trainImages: 'train-images-idx3-ubyte.gz',

@@ -3,8 +3,13 @@
  * that common tools emit), enough for cifar-10-binary.tar.gz. It is fed decompressed chunks as
  * they arrive, so the archive never has to exist in memory as one piece; only the entries the
  * caller asks for are collected.
+ *
+ * Hostile headers: an entry's declared size is checked against a cap before anything is kept,
+ * and a kept entry's buffer holds only the bytes that have actually arrived (it is joined when
+ * the entry is complete), so a header claiming terabytes costs a DatasetError, never memory.
  */
 import { DatasetError } from './dataset';
+import { DEFAULT_MAX_TAR_ENTRY_BYTES, formatBytes, MAX_TAR_RECORD_BYTES } from './limits';
 
 export interface TarHeader {
   /** Path inside the archive, e.g. "cifar-10-batches-bin/data_batch_1.bin". */
@@ -17,13 +22,25 @@ export interface TarEntry extends TarHeader {
   readonly data: Uint8Array;
 }
 
+/** The most one kept entry may declare, and how a person should hear why. */
+export interface TarEntryLimit {
+  readonly maxBytes: number;
+  /** Completes "more than the 32 MiB …", e.g. "a CIFAR-10 batch can be". */
+  readonly what: string;
+}
+
+const DEFAULT_LIMIT: TarEntryLimit = {
+  maxBytes: DEFAULT_MAX_TAR_ENTRY_BYTES,
+  what: 'a file in this archive may be',
+};
+
 const BLOCK = 512;
 
 export class TarReader {
   private readonly header = new Uint8Array(BLOCK);
   private headerFill = 0;
-  /** Entry being read: its header, a buffer when kept, bytes still to read, padding after it. */
-  private current: { header: TarHeader; data: Uint8Array | null; filled: number; kind: string } | null = null;
+  /** Entry being read: its header, the copied pieces so far when kept (null when skipped), its type flag. */
+  private current: { header: TarHeader; parts: Uint8Array[] | null; kind: string } | null = null;
   private remaining = 0;
   private padding = 0;
   private finished = false;
@@ -33,11 +50,13 @@ export class TarReader {
    * @param archive name used in error messages
    * @param onEntry receives each wanted entry once its data is complete
    * @param wanted decides from the header alone whether to keep an entry's data (default: all files)
+   * @param limit the largest entry that may be kept (default 64 MiB); larger ones are refused
    */
   constructor(
     private readonly archive: string,
     private readonly onEntry: (entry: TarEntry) => void,
     private readonly wanted: (header: TarHeader) => boolean = (h) => h.type === 'file',
+    private readonly limit: TarEntryLimit = DEFAULT_LIMIT,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -45,9 +64,8 @@ export class TarReader {
     while (pos < chunk.length && !this.finished) {
       if (this.current) {
         const n = Math.min(this.remaining, chunk.length - pos);
-        const cur = this.current;
-        if (cur.data) cur.data.set(chunk.subarray(pos, pos + n), cur.filled);
-        cur.filled += n;
+        // A copy: the caller may reuse its chunk after push returns.
+        this.current.parts?.push(chunk.slice(pos, pos + n));
         this.remaining -= n;
         pos += n;
         if (this.remaining === 0) this.finishEntry();
@@ -74,7 +92,7 @@ export class TarReader {
     if (this.current || this.headerFill > 0) {
       const what = this.current ? `inside "${this.current.header.name}"` : 'inside an entry header';
       throw new DatasetError(
-        `${this.archive}: the archive is truncated (it ends ${what}). Download it again; an interrupted download is the usual cause.`,
+        `${this.archive}: the archive is incomplete: it is truncated (it ends ${what}). Download it again; an interrupted download is the usual cause.`,
       );
     }
     // A missing end-of-archive marker after a complete entry is tolerated, as GNU tar does.
@@ -100,23 +118,37 @@ export class TarReader {
     const type = kind === '0' || kind === '\0' || kind === '7' ? 'file' : kind === '5' ? 'directory' : 'other';
     const header: TarHeader = { name, size, type };
     // Long-name records describe the next entry, so their data is always read.
-    const keep = kind === 'L' || kind === 'x' || this.wanted(header);
-    this.current = { header, data: keep ? new Uint8Array(size) : null, filled: 0, kind };
+    const isRecord = kind === 'L' || kind === 'x';
+    const keep = isRecord || this.wanted(header);
+    if (keep) this.checkSize(header, isRecord);
+    this.current = { header, parts: keep ? [] : null, kind };
     this.remaining = size;
     this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
     if (size === 0) this.finishEntry();
   }
 
+  /** Refuses a kept entry whose declared size is past the cap, before any of its data is held. */
+  private checkSize(header: TarHeader, isRecord: boolean): void {
+    const max = isRecord ? MAX_TAR_RECORD_BYTES : this.limit.maxBytes;
+    if (header.size <= max) return;
+    const what = isRecord ? 'a file-name record can be' : this.limit.what;
+    const entry = isRecord ? 'a file-name record' : `"${header.name}"`;
+    throw new DatasetError(
+      `${this.archive}: ${entry} declares an entry of ${formatBytes(header.size)}, more than the ${formatBytes(max)} ${what}. The archive is damaged or it is not the expected file.`,
+    );
+  }
+
   private finishEntry(): void {
     const cur = this.current!;
     this.current = null;
-    if (!cur.data) return;
+    if (!cur.parts) return;
+    const data = join(cur.parts, cur.header.size);
     if (cur.kind === 'L') {
-      this.longName = readString(cur.data, 0, cur.data.length);
+      this.longName = readString(data, 0, data.length);
     } else if (cur.kind === 'x') {
-      this.longName = paxPath(cur.data) ?? this.longName;
+      this.longName = paxPath(data) ?? this.longName;
     } else {
-      this.onEntry({ ...cur.header, data: cur.data });
+      this.onEntry({ ...cur.header, data });
     }
   }
 }
@@ -130,6 +162,18 @@ export function readTar(bytes: Uint8Array, archive: string, wanted?: (header: Ta
   return entries;
 }
 
+/** One buffer from an entry's pieces; `size` bytes have arrived by the time this is called. */
+function join(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
 function readString(bytes: Uint8Array, offset: number, length: number): string {
   let end = offset;
   while (end < offset + length && bytes[end] !== 0) end++;
@@ -141,6 +185,9 @@ function readSize(h: Uint8Array, archive: string): number {
   if (h[124]! & 0x80) {
     let size = 0;
     for (let i = 125; i < 136; i++) size = size * 256 + h[i]!;
+    // Past 2^53 the arithmetic on it (remaining bytes, padding) would be inexact.
+    if (!Number.isSafeInteger(size))
+      throw notTar(archive, `an entry declares ${formatBytes(size)}, an impossible size`);
     return size;
   }
   const text = readString(h, 124, 12).trim();

@@ -10,7 +10,14 @@
  * to floor away silently. Pooling windows follow the same rule.
  */
 
+import { SPEC_LIMITS } from './limits';
 import type { Padding } from './types';
+
+/**
+ * The fit suggestions scan at most this many paddings or strides: a spec's padding and stride are
+ * bounded by it anyway (limits.ts), so a kernel of 1e9 costs a bounded loop, not one to 1e9.
+ */
+const MAX_SCAN = SPEC_LIMITS.spatial;
 
 export interface AxisParams {
   /** Input size N along this axis. */
@@ -140,7 +147,10 @@ export function outputSize(params: AxisParams): OutputSizeResult {
 export function fittingPaddings(size: number, kernel: number, stride: number, dilation = 1): FitSuggestion[] {
   const effK = effectiveKernel(kernel, dilation);
   const fits: FitSuggestion[] = [];
-  for (let padding = 0; padding < effK; padding++) {
+  // Paddings below (F_eff - N) / 2 leave no output, so the scan starts where outputs begin.
+  const first = Math.max(0, Math.ceil((effK - size) / 2));
+  const last = Math.min(effK - 1, first + MAX_SCAN);
+  for (let padding = first; padding <= last; padding++) {
     const span = size + 2 * padding - effK;
     if (span >= 0 && span % stride === 0) fits.push({ padding, stride, output: span / stride + 1 });
   }
@@ -153,7 +163,9 @@ export function fittingStrides(size: number, kernel: number, padding: number, di
   const span = size + 2 * padding - effK;
   const fits: FitSuggestion[] = [];
   if (span < 0) return fits;
-  for (let stride = 1; stride <= effK; stride++) {
+  // A stride above the span (when there is one) cannot divide it; never scan past MAX_SCAN.
+  const last = Math.min(effK, span > 0 ? span : effK, MAX_SCAN);
+  for (let stride = 1; stride <= last; stride++) {
     if (span % stride === 0) fits.push({ padding, stride, output: span / stride + 1 });
   }
   return fits;
@@ -238,8 +250,11 @@ export function axisOutput(
   return { ok: true, value, effectiveKernel: effectiveKernel(kernel, dilation), formula, padStart, padEnd };
 }
 
+/** At most this many choices are listed in a sentence; a message is read, not scrolled. */
+const MAX_LISTED = 8;
+
 function listChoices(fits: readonly FitSuggestion[], key: 'padding' | 'stride'): string {
-  const parts = fits.map((f) => `${f[key]} (gives ${f.output})`);
+  const parts = fits.slice(0, MAX_LISTED).map((f) => `${f[key]} (gives ${f.output})`);
   if (parts.length <= 1) return parts.join('');
   return `${parts.slice(0, -1).join(', ')} or ${parts[parts.length - 1]}`;
 }

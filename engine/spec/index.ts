@@ -20,6 +20,7 @@ export {
   suggestFits,
 } from './arithmetic';
 export { isSpecError, SpecError } from './errors';
+export { jsonTextDepth, SPEC_LIMITS, SUGGEST_MAX_LENGTH, valueWithinDepth } from './limits';
 export { checkSpecObject, parseSpecJson } from './parse';
 export { getPreset, PRESET_KEYS, PRESETS, type Preset, type PresetDataset } from './presets';
 export { ACTIVATION_KINDS, LAYER_FIELDS, LAYER_TYPES } from './schema';

@@ -4,7 +4,17 @@
  */
 
 import { axisOutput, explainFits } from './arithmetic';
-import { commonDivisors, fail, optionalBoolean, padding, pair, positiveInt, shapeText, type Where } from './checks';
+import {
+  commonDivisors,
+  fail,
+  optionalBoolean,
+  padding,
+  pair,
+  positiveInt,
+  shapeText,
+  short,
+  type Where,
+} from './checks';
 import type { Inferred } from './infer';
 import { isActivationKind } from './schema';
 import type { Conv2dLayer, Padding, PoolLayer, ResolvedLayer, SampleShape } from './types';
@@ -77,7 +87,7 @@ export function inferConv2d(layer: Conv2dLayer, input: SampleShape, where: Where
   const groups = positiveInt(layer.groups ?? 1, 'groups', where);
   const bias = optionalBoolean(layer.bias, true, 'bias', where);
   if (layer.activation !== undefined && !isActivationKind(layer.activation)) {
-    fail(where, `unknown activation ${JSON.stringify(layer.activation)}.`);
+    fail(where, `unknown activation ${short(layer.activation)}.`);
   }
   if (channels % groups !== 0 || filters % groups !== 0) {
     const bad = channels % groups !== 0 ? `the ${channels} input channels` : `the ${filters} filters`;

@@ -9,9 +9,10 @@
  * - MACs: conv outH·outW·filters·(C/groups)·kh·kw, dense in·units, every other layer 0.
  */
 
-import { fail, finiteNumber, optionalBoolean, positiveInt, product, shapeText, type Where } from './checks';
+import { fail, finiteNumber, optionalBoolean, positiveInt, product, shapeText, short, type Where } from './checks';
 import { inferConcat, inferLrn } from './infer-channels';
 import { inferConv2d, inferPool } from './infer-spatial';
+import { SPEC_LIMITS } from './limits';
 import { isActivationKind } from './schema';
 import type { LayerSpec, ResolvedLayer, SampleShape } from './types';
 
@@ -39,13 +40,11 @@ const free = (outputShape: SampleShape, resolved: ResolvedLayer): Inferred => ({
 
 function inferInput(shape: unknown, where: Where): Inferred {
   if (!Array.isArray(shape) || shape.length !== 3) {
-    fail(
-      where,
-      `the input "shape" must be [channels, height, width], e.g. [1, 28, 28] (got ${JSON.stringify(shape)}).`,
-    );
+    fail(where, `the input "shape" must be [channels, height, width], e.g. [1, 28, 28] (got ${short(shape)}).`);
   }
   const names = ['channels', 'height', 'width'];
-  const clean = shape.map((n, i) => positiveInt(n, `shape[${i}] (${names[i]})`, where));
+  const limits = [SPEC_LIMITS.channels, SPEC_LIMITS.spatial, SPEC_LIMITS.spatial];
+  const clean = shape.map((n, i) => positiveInt(n, `shape[${i}] (${names[i]})`, where, limits[i]));
   return free(clean, { type: 'input' });
 }
 
@@ -61,7 +60,7 @@ function inferDense(layer: Extract<LayerSpec, { type: 'dense' }>, input: SampleS
   const units = positiveInt(layer.units, 'units', where);
   const bias = optionalBoolean(layer.bias, true, 'bias', where);
   if (layer.activation !== undefined && !isActivationKind(layer.activation)) {
-    fail(where, `unknown activation ${JSON.stringify(layer.activation)}.`);
+    fail(where, `unknown activation ${short(layer.activation)}.`);
   }
   const inFeatures = input[0]!;
   return {
@@ -85,17 +84,14 @@ function inferActivation(
   input: SampleShape,
   where: Where,
 ): Inferred {
-  if (!isActivationKind(layer.kind)) fail(where, `unknown activation kind ${JSON.stringify(layer.kind)}.`);
+  if (!isActivationKind(layer.kind)) fail(where, `unknown activation kind ${short(layer.kind)}.`);
   const alpha = finiteNumber(layer.alpha, defaultAlpha(layer.kind), 'alpha', where);
   return free(input, { type: 'activation', kind: layer.kind, alpha });
 }
 
 function inferDropout(rate: unknown, input: SampleShape, where: Where): Inferred {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
-    fail(
-      where,
-      `dropout "rate" is the probability of dropping a unit: at least 0 and below 1 (got ${JSON.stringify(rate)}).`,
-    );
+    fail(where, `dropout "rate" is the probability of dropping a unit: at least 0 and below 1 (got ${short(rate)}).`);
   }
   return free(input, { type: 'dropout', rate });
 }
@@ -182,7 +178,7 @@ export function inferLayer(
       return free(input, { type: 'softmax' });
     default: {
       const unknownType: never = layer;
-      return fail(where, `unknown layer type ${JSON.stringify((unknownType as { type: unknown }).type)}.`);
+      return fail(where, `unknown layer type ${short((unknownType as { type: unknown }).type)}.`);
     }
   }
 }

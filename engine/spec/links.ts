@@ -65,8 +65,11 @@ function resolve(
     const earlier = ids.slice(0, index);
     const guess = closestWord(ref, earlier);
     const hint = guess ? ` Did you mean "${guess}"?` : '';
+    // The nearest 20 layers are enough to find the one meant; a deep network would list hundreds.
+    const listed = earlier.length > 20 ? `…, ${earlier.slice(-20).join(', ')}` : earlier.join(', ');
+    const name = ref.length > 40 ? `${ref.slice(0, 40)}…` : ref;
     throw new SpecError(
-      `"${field}" names "${ref}", but no layer has that id.${hint} Layers above this one: ${earlier.join(', ')}.`,
+      `"${field}" names "${name}", but no layer has that id.${hint} Layers above this one: ${listed}.`,
       index,
       here,
     );

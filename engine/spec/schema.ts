@@ -4,6 +4,7 @@
  * number positive, whole, in range) are checked by summarize, which also sees TypeScript callers.
  */
 
+import { SUGGEST_MAX_LENGTH } from './limits';
 import type { ActivationKind, LayerType } from './types';
 
 /** JSON kind of a field: 'size2' is a number or [height, width]; 'padding' adds 'same' and 'valid'. */
@@ -77,11 +78,17 @@ function editDistance(a: string, b: string): number {
   return prev[b.length]!;
 }
 
-/** The closest known word within two edits (case-insensitive), or null. */
+/**
+ * The closest known word within two edits (case-insensitive), or null. Words longer than
+ * SUGGEST_MAX_LENGTH get no hint, and candidates more than two characters longer or shorter are
+ * skipped (they cannot be within two edits), so the quadratic distance only ever runs on short words.
+ */
 export function closestWord(word: string, known: readonly string[]): string | null {
+  if (word.length > SUGGEST_MAX_LENGTH) return null;
   let best: string | null = null;
   let bestDistance = 3;
   for (const candidate of known) {
+    if (Math.abs(candidate.length - word.length) >= bestDistance) continue;
     const d = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) {
       best = candidate;

@@ -1,29 +1,28 @@
 /**
- * Loads the embedded MNIST subset (data/mnist-embedded.bin, generated at npm install) once per
- * page and shares it between mounts. The URL is resolved against the page, so the app works under
- * any base path. Failures become a message for the student, never an exception.
+ * Loads the embedded MNIST subset (data/mnist-embedded.bin.gz, generated at npm install) once per
+ * page and shares it between mounts, through the same loader the workers use. The URL is resolved
+ * against the page, so the app works under any base path. Failures become a message for the
+ * student, never an exception.
  */
 import { useEffect, useState } from 'react';
 import type { Dataset } from '../../engine/data/dataset';
-import { decodeDataset } from '../../engine/data/embedded';
+import { DatasetError } from '../../engine/data/dataset';
+import { loadEmbeddedMnist } from '../../engine/data/fetch-dataset';
 
 export type MnistState =
   | { readonly status: 'loading' }
   | { readonly status: 'ready'; readonly dataset: Dataset }
   | { readonly status: 'error'; readonly message: string };
 
-const FILE = 'data/mnist-embedded.bin';
+const FILE = 'data/mnist-embedded.bin.gz';
 let pending: Promise<MnistState> | null = null;
 
 async function load(): Promise<MnistState> {
   try {
-    const response = await fetch(new URL(FILE, document.baseURI));
-    if (!response.ok) {
-      return { status: 'error', message: `The digits file ${FILE} could not be loaded (HTTP ${response.status}).` };
-    }
-    const bytes = new Uint8Array(await response.arrayBuffer());
-    return { status: 'ready', dataset: decodeDataset(bytes, 'Embedded MNIST') };
+    return { status: 'ready', dataset: await loadEmbeddedMnist(new URL(FILE, document.baseURI).href) };
   } catch (error) {
+    // DatasetErrors are written for the student; anything else gets context first.
+    if (error instanceof DatasetError) return { status: 'error', message: error.message };
     const reason = error instanceof Error ? error.message : String(error);
     return { status: 'error', message: `The digits file ${FILE} could not be read: ${reason}` };
   }

@@ -137,9 +137,9 @@ test.describe('without the digits file', () => {
   test.use({ expectedConsoleErrors: [/404/] });
 
   test('the MNIST browser explains the problem in place and the rest of the lesson works', async ({ page }) => {
-    await page.route('**/data/mnist-embedded.bin', (route) => route.fulfill({ status: 404, body: 'missing' }));
+    await page.route('**/data/mnist-embedded.bin.gz', (route) => route.fulfill({ status: 404, body: 'missing' }));
     await page.goto(LESSON);
-    await expect(page.getByTestId('mnist-error')).toContainText('HTTP 404');
+    await expect(page.getByTestId('mnist-error')).toContainText('are not on the server yet: run `npm install`');
     await expect(page.getByTestId('nchw-explorer')).toBeVisible();
     await expect(page.locator('[data-exercise="one-hot"]')).toBeVisible();
   });

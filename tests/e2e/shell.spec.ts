@@ -71,6 +71,38 @@ test('presenter mode enlarges the root font 1.5x and survives a reload', async (
   expect(await rootFontSize(page)).toBeCloseTo(normal, 1);
 });
 
+test('single-key shortcuts can be turned off in the footer, and the setting survives a reload', async ({ page }) => {
+  const lesson = new RegExp(`#/lesson/${first.id}$`);
+  await page.goto(`/#/lesson/${first.id}`);
+  const presenter = page.getByRole('button', { name: /Presenter/ });
+  const setting = page.getByRole('checkbox', { name: 'Single-key shortcuts' });
+  await expect(setting).toBeChecked();
+  await setting.uncheck();
+  await page.locator('main').focus();
+  await page.keyboard.press('p');
+  await page.keyboard.press(']');
+  await expect(presenter).toHaveAttribute('aria-pressed', 'false');
+  await expect(page).toHaveURL(lesson);
+  await page.reload();
+  await expect(setting).not.toBeChecked();
+  await page.keyboard.press('p');
+  await expect(presenter).toHaveAttribute('aria-pressed', 'false');
+  // Alt+arrows need a modifier, so they stay on.
+  const second = course[1];
+  if (second) {
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect(page).toHaveURL(new RegExp(`#/lesson/${second.id}$`));
+    await page.keyboard.press('Alt+ArrowLeft');
+    await expect(page).toHaveURL(lesson);
+  }
+  await setting.check();
+  await page.locator('main').focus();
+  await page.keyboard.press('p');
+  await expect(presenter).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press(']');
+  if (second) await expect(page).toHaveURL(new RegExp(`#/lesson/${second.id}$`));
+});
+
 test('F and the header button put the page in full screen and take it out again', async ({ page }) => {
   await page.goto('/#/studio');
   const button = page.getByRole('button', { name: /^Full screen/ });

@@ -11,9 +11,15 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DatasetError } from '../../engine/data/dataset';
-import { fetchBytes, loadEmbeddedMnist, loadMnistFromUrls } from '../../engine/data/fetch-dataset';
+import {
+  DatasetMissingError,
+  fetchBytes,
+  loadCifar10FromUrl,
+  loadEmbeddedMnist,
+  loadMnistFromUrls,
+} from '../../engine/data/fetch-dataset';
 import { KNOWN_MD5, MNIST_FILES } from '../../engine/data/sources';
 
 const DATASETS = resolve(process.cwd(), '../shared/datasets');
@@ -166,14 +172,113 @@ describe('fetch-based loaders', () => {
     expect(seen.at(-1)).toBe(4542);
   });
 
-  it('turns a 404 into a DatasetError that says what to do', async () => {
-    const error = await loadEmbeddedMnist(`${base}/nothing/mnist-embedded.bin`).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(DatasetError);
-    expect((error as Error).message).toMatch(/mnist-embedded\.bin: the server answered 404.*npm run fetch-data/);
+  it('turns a 404 into a DatasetMissingError that says what to do', async () => {
+    const error = await loadEmbeddedMnist(`${base}/nothing/mnist-embedded.bin.gz`).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetMissingError);
+    expect((error as Error).message).toMatch(/mnist-embedded\.bin\.gz\) are not on the server yet: run `npm install`/);
   });
 
   it('turns a refused connection into a DatasetError', async () => {
     const error = await fetchBytes('http://127.0.0.1:9/x.gz').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DatasetError);
+  });
+});
+
+/**
+ * What a dev/preview server sends where a dataset should be. Vite answers a missing file with the
+ * app's index.html and status 200; other servers send a 404 or an empty body. None of these may
+ * be reported as a damaged archive.
+ */
+describe('a missing dataset is "not downloaded yet", not "damaged"', () => {
+  const INDEX_HTML = '<!doctype html>\n<html lang="en"><head><title>ConvLab</title></head><body></body></html>';
+  const MNIST_MISSING = /^Full MNIST is not downloaded yet: run `npm run fetch-data` or drop the files on this page\.$/;
+  const CIFAR_MISSING = /^CIFAR-10 is not downloaded yet: run `npm run fetch-data` or drop the files on this page\.$/;
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** Every request gets a fresh copy of the same answer. */
+  function serve(make: () => Response): void {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => make()),
+    );
+  }
+
+  const answers: [string, () => Response][] = [
+    ['a 404', () => new Response('Not Found', { status: 404, statusText: 'Not Found' })],
+    ['the app page with status 200', () => new Response(INDEX_HTML, { headers: { 'content-type': 'text/html' } })],
+    [
+      'an HTML body labelled as binary',
+      () => new Response(`\uFEFF  ${INDEX_HTML.toUpperCase()}`, { headers: { 'content-type': 'application/gzip' } }),
+    ],
+    ['an empty body', () => new Response(new Uint8Array(0), { headers: { 'content-length': '0' } })],
+  ];
+
+  for (const [what, answer] of answers) {
+    it(`full MNIST: ${what}`, async () => {
+      serve(answer);
+      const error = await loadMnistFromUrls('http://test/data/mnist/').catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DatasetMissingError);
+      expect((error as Error).message).toMatch(MNIST_MISSING);
+    });
+
+    it(`CIFAR-10: ${what}`, async () => {
+      serve(answer);
+      const error = await loadCifar10FromUrl('http://test/data/cifar10/cifar-10-binary.tar.gz').catch(
+        (e: unknown) => e,
+      );
+      expect(error).toBeInstanceOf(DatasetMissingError);
+      expect((error as Error).message).toMatch(CIFAR_MISSING);
+    });
+  }
+
+  it('a server error is a failed download, not a missing file', async () => {
+    serve(() => new Response('busy', { status: 503, statusText: 'Service Unavailable' }));
+    const error = await loadCifar10FromUrl('http://test/c.tar.gz').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect(error).not.toBeInstanceOf(DatasetMissingError);
+    expect((error as Error).message).toMatch(/answered 503 Service Unavailable/);
+  });
+
+  it('refuses a file larger than the cap, by its header or as bytes arrive, and stops reading', async () => {
+    let pulls = 0;
+    // An endless body of 64 KiB chunks: only the cap can end this download.
+    const endless = (): ReadableStream<Uint8Array> =>
+      new ReadableStream<Uint8Array>({
+        pull(controller): void {
+          pulls++;
+          controller.enqueue(new Uint8Array(64 << 10));
+        },
+      });
+    serve(() => new Response(endless(), { headers: { 'content-length': String(2 ** 40) } }));
+    const declared = await fetchBytes('http://test/big.gz').catch((e: unknown) => e);
+    expect(declared).toBeInstanceOf(DatasetError);
+    expect((declared as Error).message).toMatch(
+      /^big\.gz is larger than 256 MiB, far more than this dataset should be/,
+    );
+
+    serve(() => new Response(endless()));
+    pulls = 0;
+    const streamed = await fetchBytes('http://test/big.gz', undefined, undefined, undefined, 1 << 20).catch(
+      (e: unknown) => e,
+    );
+    expect(streamed).toBeInstanceOf(DatasetError);
+    expect((streamed as Error).message).toMatch(/^big\.gz is larger than 1 MiB/);
+    // 16 chunks fill the cap; the stream was cancelled soon after, not read on.
+    expect(pulls).toBeLessThan(40);
+  });
+
+  it('real bytes that are corrupt are still reported as damaged', async () => {
+    // A gzip header followed by garbage: a file that is there but broken.
+    const broken = Uint8Array.from({ length: 4096 }, (_, i) =>
+      i < 10 ? [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 3][i]! : (i * 97) & 255,
+    );
+    serve(() => new Response(broken, { headers: { 'content-type': 'application/gzip' } }));
+    const error = await loadCifar10FromUrl('http://test/c.tar.gz').catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatasetError);
+    expect(error).not.toBeInstanceOf(DatasetMissingError);
+    expect((error as Error).message).toMatch(/c\.tar\.gz: the gzip data is corrupt/);
   });
 });

@@ -9,7 +9,14 @@ import { markSavedCopy } from './autosave';
 import * as db from './db';
 import { loadIntoStudio } from './install';
 import { patchKeep, useKeep } from './keepStore';
-import { decodeModelFile, encodeModelFile, fileNameFor, MODEL_FILE_EXTENSION, type ModelFile } from './modelFile';
+import {
+  decodeModelFile,
+  encodeModelFile,
+  fileNameFor,
+  MODEL_FILE_EXTENSION,
+  type ModelFile,
+  readModelFile,
+} from './modelFile';
 import { shareUrl } from './share';
 import { metaFor, snapshotModel } from './snapshot';
 
@@ -124,8 +131,7 @@ export function importFiles(files: readonly File[]): Promise<boolean> {
     let only: ModelFile | null = null;
     for (const f of files) {
       try {
-        const bytes = new Uint8Array(await f.arrayBuffer());
-        const file = decodeModelFile(bytes);
+        const { file, bytes } = await readModelFile(f);
         if (storageProblem()) only = file;
         else lastId = await db.putModel(metaFor(file, bytes.length), bytes);
         done.push(`“${file.name}”`);

@@ -14,7 +14,14 @@
  * spec, a checksum mismatch) is a ModelFileError with a sentence saying what is wrong. Pure code:
  * no DOM, no IndexedDB, so it is unit-tested in Node.
  */
-import { checkSpecObject, isSpecError, type ModelSpec, type ModelSummary, summarize } from '../../../engine/spec';
+import {
+  checkSpecObject,
+  isSpecError,
+  jsonTextDepth,
+  type ModelSpec,
+  type ModelSummary,
+  summarize,
+} from '../../../engine/spec';
 import type { Metrics } from '../../../engine/train/metrics';
 import type { ChartPoint, DatasetChoice, EpochResult, History, StudioHyper } from '../../stores/studio';
 import { checkHyper } from './hyperTable';
@@ -26,6 +33,13 @@ const MAGIC = [0x89, 0x43, 0x4f, 0x4e, 0x56, 0x4c, 0x41, 0x42] as const;
 const PREFIX_BYTES = 16;
 /** A header is a few kilobytes; anything near this is not one. */
 const MAX_HEADER_BYTES = 16 * 1024 * 1024;
+/**
+ * The largest model file ConvLab opens: 256 MiB, 64 million float32 weights, three times the
+ * 20 million parameters a share link may carry. Checked on the file's size before it is read.
+ */
+export const MAX_MODEL_FILE_BYTES = 256 * 1024 * 1024;
+/** How deep the header's JSON may nest (the spec inside it needs 5, the last epoch's metrics 4). */
+const MAX_HEADER_DEPTH = 24;
 
 export interface KeptTensor {
   readonly name: string;
@@ -224,7 +238,40 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
+const tooLarge = (size: number): ModelFileError =>
+  new ModelFileError(
+    'damaged',
+    `This file is ${megabytes(size)}, more than the ${megabytes(MAX_MODEL_FILE_BYTES)} a ConvLab model file can be, so it was not opened.`,
+  );
+const megabytes = (n: number): string => `${(n / (1024 * 1024)).toFixed(n < 10 * 1024 * 1024 ? 1 : 0)} MB`;
+
+/** Reads a dropped or chosen file: its size is checked before a single byte is read. */
+export async function readModelFile(file: Blob): Promise<{ file: ModelFile; bytes: Uint8Array }> {
+  if (file.size > MAX_MODEL_FILE_BYTES) throw tooLarge(file.size);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await file.arrayBuffer());
+  } catch {
+    throw new ModelFileError('damaged', 'This file could not be read from the disk; try choosing it again.');
+  }
+  return { file: decodeModelFile(bytes), bytes };
+}
+
+/**
+ * Bytes to a ModelFile, or a ModelFileError in a sentence. The size is checked first, and any
+ * unexpected failure of a check is wrapped too, so no raw JavaScript message reaches the user.
+ */
 export function decodeModelFile(bytes: Uint8Array): ModelFile {
+  if (bytes.length > MAX_MODEL_FILE_BYTES) throw tooLarge(bytes.length);
+  try {
+    return decodeChecked(bytes);
+  } catch (error) {
+    if (isModelFileError(error)) throw error;
+    throw damaged('part of it could not be read as a ConvLab model');
+  }
+}
+
+function decodeChecked(bytes: Uint8Array): ModelFile {
   const startsRight = MAGIC.every((b, i) => i >= bytes.length || bytes[i] === b);
   if (!startsRight || bytes.length === 0) {
     const text = new TextDecoder().decode(bytes.subarray(0, 64)).trimStart();
@@ -255,10 +302,13 @@ export function decodeModelFile(bytes: Uint8Array): ModelFile {
   }
   let header: unknown;
   try {
-    header = JSON.parse(
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength)),
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(
+      bytes.subarray(PREFIX_BYTES, PREFIX_BYTES + headerLength),
     );
-  } catch {
+    if (jsonTextDepth(text, MAX_HEADER_DEPTH) > MAX_HEADER_DEPTH) throw damaged('its header nests far too deep');
+    header = JSON.parse(text);
+  } catch (error) {
+    if (isModelFileError(error)) throw error;
     throw damaged('its header is not readable JSON');
   }
   if (!isObject(header)) throw damaged('its header is not an object');
@@ -275,8 +325,8 @@ export function decodeModelFile(bytes: Uint8Array): ModelFile {
     spec = checkSpecObject(header.spec);
     summary = summarize(spec);
   } catch (error) {
-    const why = isSpecError(error) ? error.message : error instanceof Error ? error.message : String(error);
-    throw new ModelFileError('spec', `The model in this file is not a valid ConvLab model: ${why}`);
+    if (!isSpecError(error)) throw damaged('its model could not be read');
+    throw new ModelFileError('spec', `The model in this file is not a valid ConvLab model: ${error.message}`);
   }
 
   const hyper = checkHyper(header.hyper);

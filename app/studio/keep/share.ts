@@ -10,7 +10,15 @@
  * not validate) is left out with a notice in words, and the rest still applies.
  * Format documented in docs/model-spec.md ("Share links").
  */
-import { checkSpecObject, isSpecError, type ModelSpec, PRESETS, summarize } from '../../../engine/spec';
+import {
+  checkSpecObject,
+  isSpecError,
+  jsonTextDepth,
+  type ModelSpec,
+  PRESETS,
+  SPEC_LIMITS,
+  summarize,
+} from '../../../engine/spec';
 import type { DatasetChoice, StudioHyper } from '../../stores/studio';
 import { HYPER_LABELS, HYPER_SETTINGS } from './hyperTable';
 
@@ -46,6 +54,12 @@ const DATASET_SHAPES: Readonly<Record<SharedDataset, string>> = {
 const MAX_VALIDATION = 20000;
 /** A link must not make a browser tab build a model it cannot hold (VGG-16 has 138M). */
 const MAX_SHARED_PARAMS = 20_000_000;
+/** Characters of a link's query; checked before anything is decoded (a 20-layer custom model takes ~2,000). */
+export const MAX_SHARE_QUERY_CHARS = 100_000;
+/** Layers of a shared architecture (every trainable preset has fewer than 100). */
+export const MAX_SHARED_LAYERS = 500;
+/** Unknown keys named one by one in the notice; the rest are counted ("and 4,997 more"). */
+export const MAX_LISTED_UNKNOWN_KEYS = 3;
 
 // ---------------------------------------------------------------------------------------------
 // base64url of UTF-8 text (RFC 4648 §5, no padding)
@@ -103,22 +117,36 @@ const shown = (text: string): string => (text.length > 40 ? `${text.slice(0, 40)
 /** Reads a share query. Never throws: anything unusable becomes a notice. */
 export function decodeShare(query: string): SharedSetup {
   const notices: string[] = [];
+  const nothing = (notice: string): SharedSetup => ({
+    dataset: null,
+    validation: null,
+    presetKey: null,
+    spec: null,
+    hyper: {},
+    notices: [notice],
+  });
+  // Size first: a link of megabytes is refused before it is split, decoded or parsed.
+  if (query.length > MAX_SHARE_QUERY_CHARS) {
+    return nothing(
+      `Ignored the link: it is ${query.length.toLocaleString('en-US')} characters long, more than the ${MAX_SHARE_QUERY_CHARS.toLocaleString('en-US')} a ConvLab link can be.`,
+    );
+  }
   let params: URLSearchParams;
   try {
     params = new URLSearchParams(query);
   } catch {
-    return {
-      dataset: null,
-      validation: null,
-      presetKey: null,
-      spec: null,
-      hyper: {},
-      notices: ['The link is not readable.'],
-    };
+    return nothing('The link is not readable.');
   }
   const known = new Set(['v', 'd', 'val', 'm', 'a', ...HYPER_SETTINGS.map((s) => s.short)]);
-  for (const key of new Set(params.keys())) {
-    if (!known.has(key)) notices.push(`Ignored “${shown(key)}”: it is not a setting ConvLab knows.`);
+  const unknown = [...new Set(params.keys())].filter((key) => !known.has(key));
+  for (const key of unknown.slice(0, MAX_LISTED_UNKNOWN_KEYS)) {
+    notices.push(`Ignored “${shown(key)}”: it is not a setting ConvLab knows.`);
+  }
+  if (unknown.length > MAX_LISTED_UNKNOWN_KEYS) {
+    const more = unknown.length - MAX_LISTED_UNKNOWN_KEYS;
+    notices.push(
+      `… and ${more.toLocaleString('en-US')} more setting${more === 1 ? '' : 's'} ConvLab does not know, also ignored.`,
+    );
   }
 
   const version = params.get('v');
@@ -210,11 +238,18 @@ export function decodeShare(query: string): SharedSetup {
 function decodeSpec(data: string): ModelSpec | string {
   const text = fromBase64Url(data);
   if (text === null) return 'it is not valid base64url (was the link cut off or edited?).';
+  if (jsonTextDepth(text) > SPEC_LIMITS.jsonDepth) {
+    return `it nests lists and objects more than ${SPEC_LIMITS.jsonDepth} levels deep; a model needs only 4.`;
+  }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
     return 'it is not valid JSON (was the link cut off or edited?).';
+  }
+  const layers = isRecord(value) ? value.layers : undefined;
+  if (Array.isArray(layers) && layers.length > MAX_SHARED_LAYERS) {
+    return `it has ${layers.length.toLocaleString('en-US')} layers, more than the ${MAX_SHARED_LAYERS} a shared architecture can have.`;
   }
   try {
     const spec = checkSpecObject(value);
@@ -224,6 +259,9 @@ function decodeSpec(data: string): ModelSpec | string {
     }
     return spec;
   } catch (error) {
-    return isSpecError(error) ? error.message : error instanceof Error ? error.message : String(error);
+    // A SpecError is written for the student; anything else is a bug, never shown raw.
+    return isSpecError(error) ? error.message : 'it could not be read as a ConvLab model.';
   }
 }
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

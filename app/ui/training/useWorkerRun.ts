@@ -25,7 +25,7 @@ function openWorker(): RunPort {
   return {
     client: new WorkerClient(worker),
     terminate: () => worker.terminate(),
-    embeddedUrl: new URL('data/mnist-embedded.bin', document.baseURI).href,
+    embeddedUrl: new URL('data/mnist-embedded.bin.gz', document.baseURI).href,
   };
 }
 
