@@ -23,10 +23,15 @@ async function answer(ex: Locator, text: string): Promise<void> {
 /** Moves the slider to k steps of 0.01 with the keyboard, and waits for that epsilon's answer. */
 async function setEpsilon(page: Page, fgsm: Locator, k: number): Promise<number> {
   const slider = fgsm.getByRole('slider');
-  await slider.focus();
-  await page.keyboard.press('Home');
-  for (let i = 0; i < k; i++) await page.keyboard.press('ArrowRight');
   const eps = Number((k * STEP).toFixed(2));
+  // Just after training the widget may still be settling on its first correctly classified image
+  // and re-render the slider, which drops focus and the key presses with it: press again then.
+  await expect(async () => {
+    await slider.focus();
+    await page.keyboard.press('Home');
+    for (let i = 0; i < k; i++) await page.keyboard.press('ArrowRight');
+    await expect(slider).toHaveValue(String(eps), { timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   await expect(fgsm).toHaveAttribute('data-epsilon', String(eps), { timeout: 30_000 });
   return eps;
 }
