@@ -1,5 +1,6 @@
-import type { Locator, Page } from '@playwright/test';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { distinctLevels, inspector, openStudioWith, TWO_SMALL_CONVS } from './studio-shared-link';
 
 /*
  * The studio's embedding view: the codes of validation images at a chosen layer (by default the
@@ -7,20 +8,6 @@ import { expect, test } from './fixtures';
  * come through share links (#/studio?a=...), small enough that one epoch on the built-in MNIST
  * subset is quick.
  */
-
-/** Summary indices: 0 input, 1 conv, 2 pool, 3 conv, 4 pool, 5 flatten (6·7·7 = 294 values), 6 dense. */
-const PLAIN = {
-  name: 'Two small convs',
-  layers: [
-    { type: 'input', shape: [1, 28, 28] },
-    { type: 'conv2d', filters: 4, kernel: 3, padding: 'same', activation: 'relu' },
-    { type: 'maxpool', size: 2 },
-    { type: 'conv2d', filters: 6, kernel: 3, padding: 'same', activation: 'relu' },
-    { type: 'maxpool', size: 2 },
-    { type: 'flatten' },
-    { type: 'dense', units: 10 },
-  ],
-};
 
 /** No dense layer: 1 conv, 2 pool (13×13), 3 conv of 10 filters (11×11), 4 global average pool = the scores. */
 const ALL_CONV = {
@@ -34,24 +21,6 @@ const ALL_CONV = {
   ],
 };
 
-function link(spec: object): string {
-  const a = Buffer.from(JSON.stringify(spec), 'utf8').toString('base64url');
-  return `/#/studio?v=1&d=embedded-mnist&val=1000&a=${a}&bs=64&ep=1`;
-}
-
-async function openWith(page: Page, spec: { readonly name: string }): Promise<void> {
-  await page.goto(link(spec));
-  await expect(page.getByTestId('backend-status')).toContainText(/(CPU|WebGPU) engine/, { timeout: 30_000 });
-  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
-  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled({ timeout: 30_000 });
-  const notice = page.getByTestId('keep-notice');
-  await expect(notice).toContainText(`shared link: ${spec.name}`);
-  await expect(notice).not.toContainText('Ignored');
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-}
-
-const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Inside the network' });
-
 /** Embeds `count` images at the selected layer and returns the dots' labels. */
 async function embed(view: Locator, count: number): Promise<number[]> {
   await view.getByRole('combobox', { name: /^Images/ }).selectOption(String(count));
@@ -64,20 +33,9 @@ async function embed(view: Locator, count: number): Promise<number[]> {
   return (await dots.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-label'))))) as number[];
 }
 
-/** How many different values a canvas's red channel takes: 1 means it is blank or flat. */
-async function distinctLevels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c) => {
-    const el = c as HTMLCanvasElement;
-    const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
-    const levels = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) levels.add(data[i]!);
-    return levels.size;
-  });
-}
-
 test('embeds the codes of 500 validation images at the layer before the classifier', async ({ page }) => {
   test.setTimeout(480_000);
-  await openWith(page, PLAIN);
+  await openStudioWith(page, TWO_SMALL_CONVS);
   await page.getByRole('button', { name: /^Start/ }).click();
   await expect(page.getByTestId('val-accuracy')).not.toHaveAttribute('data-value', '', { timeout: 240_000 });
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', /done|paused|idle/, {
@@ -149,7 +107,7 @@ test('embeds the codes of 500 validation images at the layer before the classifi
 
 test('a net with no dense layer embeds the layer before its output', async ({ page }) => {
   test.setTimeout(240_000);
-  await openWith(page, ALL_CONV);
+  await openStudioWith(page, ALL_CONV);
   await inspector(page).getByRole('tab', { name: 'Embedding' }).click();
   const view = page.getByTestId('embedding-view');
   await expect(view.getByRole('combobox', { name: /^Layer/ })).toHaveValue('3');

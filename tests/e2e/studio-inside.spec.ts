@@ -1,5 +1,5 @@
-import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { distinctLevels, inspector, openStudioWith, TWO_SMALL_CONVS } from './studio-shared-link';
 
 /*
  * The studio's "Inside the network" extras: per-class accuracy against the confusion matrix, the
@@ -7,20 +7,6 @@ import { expect, test } from './fixtures';
  * and the gradient image of a class. Each model is set up through a share link (#/studio?a=...),
  * small enough that one epoch on the built-in MNIST subset is quick.
  */
-
-/** Two conv stages of different widths, then dense: no global average pooling, so no CAM. */
-const PLAIN = {
-  name: 'Two small convs',
-  layers: [
-    { type: 'input', shape: [1, 28, 28] },
-    { type: 'conv2d', filters: 4, kernel: 3, padding: 'same', activation: 'relu' },
-    { type: 'maxpool', size: 2 },
-    { type: 'conv2d', filters: 6, kernel: 3, padding: 'same', activation: 'relu' },
-    { type: 'maxpool', size: 2 },
-    { type: 'flatten' },
-    { type: 'dense', units: 10 },
-  ],
-};
 
 /** Ends in global average pooling and one dense layer: it has class activation maps. */
 const GAP = {
@@ -35,43 +21,14 @@ const GAP = {
   ],
 };
 
-function link(spec: object): string {
-  const a = Buffer.from(JSON.stringify(spec), 'utf8').toString('base64url');
-  return `/#/studio?v=1&d=embedded-mnist&val=1000&a=${a}&bs=64&ep=1`;
-}
-
-async function openWith(page: Page, spec: { readonly name: string }): Promise<void> {
-  await page.goto(link(spec));
-  await expect(page.getByTestId('backend-status')).toContainText(/(CPU|WebGPU) engine/, { timeout: 30_000 });
-  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
-  await expect(page.getByRole('button', { name: /^Start/ })).toBeEnabled({ timeout: 30_000 });
-  const notice = page.getByTestId('keep-notice');
-  await expect(notice).toContainText(`shared link: ${spec.name}`);
-  await expect(notice).not.toContainText('Ignored');
-  await notice.getByRole('button', { name: 'Dismiss' }).click();
-}
-
-/** How many different grey levels a canvas shows: 1 means it is blank or flat. */
-async function distinctLevels(canvas: Locator): Promise<number> {
-  return canvas.evaluate((c) => {
-    const el = c as HTMLCanvasElement;
-    const data = el.getContext('2d')!.getImageData(0, 0, el.width, el.height).data;
-    const levels = new Set<number>();
-    for (let i = 0; i < data.length; i += 4) levels.add(data[i]!);
-    return levels.size;
-  });
-}
-
-const inspector = (page: Page): Locator => page.getByRole('region', { name: 'Inside the network' });
-
 test('per-class accuracies agree with the confusion matrix, and filters of a deeper layer show its slices', async ({
   page,
 }) => {
   test.setTimeout(300_000);
-  await openWith(page, PLAIN);
+  await openStudioWith(page, TWO_SMALL_CONVS);
 
   // Filters: the first conv layer by default, the second one from the picker (4 filters, then 6
-  // filters of 4 input channels each; the counts come from PLAIN above).
+  // filters of 4 input channels each; the counts come from TWO_SMALL_CONVS above).
   await inspector(page).getByRole('tab', { name: 'Filters' }).click();
   const filters = page.getByTestId('filters-view');
   await expect(filters.locator('.filter-cell')).toHaveCount(4);
@@ -125,7 +82,7 @@ test('saliency of the picked image, the CAM explained on a non-GAP net, and a gr
   page,
 }) => {
   test.setTimeout(180_000);
-  await openWith(page, PLAIN);
+  await openStudioWith(page, TWO_SMALL_CONVS);
   await inspector(page).getByRole('tab', { name: 'Saliency & CAM' }).click();
   const view = page.getByTestId('saliency-view');
   await expect(view).toContainText('validation sample 0');
@@ -173,7 +130,7 @@ test('saliency of the picked image, the CAM explained on a non-GAP net, and a gr
 });
 
 test('a net ending in global average pooling gets its class activation map', async ({ page }) => {
-  await openWith(page, GAP);
+  await openStudioWith(page, GAP);
   await inspector(page).getByRole('tab', { name: 'Saliency & CAM' }).click();
   const cam = page.getByTestId('saliency-view').getByTestId('cam-map');
   // The map lives on the last conv's grid: 28 -> 26 (3×3) -> 13 (pool) -> 11 (3×3).
