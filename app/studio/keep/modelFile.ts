@@ -22,9 +22,9 @@ import {
   type ModelSummary,
   summarize,
 } from '../../../engine/spec';
-import type { Metrics } from '../../../engine/train/metrics';
-import type { ChartPoint, DatasetChoice, EpochResult, History, StudioHyper } from '../../stores/studio';
+import type { DatasetChoice, EpochResult, History, StudioHyper } from '../../stores/studio';
 import { checkHyper } from './hyperTable';
+import { checkDataset, checkEpoch, checkHistory, checkTraining, compactHistory, epochJson } from './modelFileSections';
 
 export const MODEL_FILE_VERSION = 1;
 export const MODEL_FILE_EXTENSION = '.convlab';
@@ -94,8 +94,8 @@ export function isModelFileError(error: unknown): error is ModelFileError {
   return error instanceof ModelFileError;
 }
 
-const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
-const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
+export const product = (shape: readonly number[]): number => shape.reduce((a, b) => a * b, 1);
+export const shapeText = (shape: readonly number[]): string => `[${shape.join(', ')}]`;
 
 /**
  * The name and shape of every value a model built from this summary holds, in a fixed order:
@@ -225,7 +225,7 @@ const align4 = (n: number): number => Math.ceil(n / 4) * 4;
 // ---------------------------------------------------------------------------------------------
 // Decoding
 
-const damaged = (what: string): ModelFileError =>
+export const damaged = (what: string): ModelFileError =>
   new ModelFileError('damaged', `This model file is damaged: ${what}. Export it again from the studio it came from.`);
 
 const truncated = (what: string): ModelFileError =>
@@ -234,9 +234,9 @@ const truncated = (what: string): ModelFileError =>
     `This model file is incomplete (${what}): it was probably cut off while downloading or copying.`,
   );
 
-type Json = Record<string, unknown>;
-const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+export type Json = Record<string, unknown>;
+export const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 const tooLarge = (size: number): ModelFileError =>
   new ModelFileError(
@@ -411,132 +411,6 @@ function checkTensors(
       throw mismatch(`"${e.name}" has shape ${shapeText(t.shape)}, the model needs ${shapeText(e.shape)}`);
     }
   });
-}
-
-const CHOICES: readonly DatasetChoice[] = ['embedded-mnist', 'mnist', 'cifar10', 'files'];
-
-function checkDataset(value: unknown, summary: ModelSummary): KeptDataset {
-  if (!isObject(value)) throw damaged('the dataset it was trained on is missing');
-  const { choice, name, shape, classNames } = value;
-  if (choice !== null && !CHOICES.includes(choice as DatasetChoice))
-    throw damaged(`dataset "${String(choice)}" is unknown`);
-  if (typeof name !== 'string') throw damaged('the dataset has no name');
-  if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((n) => isCount(n) && n > 0)) {
-    throw damaged('the dataset’s image shape is not [channels, height, width]');
-  }
-  const input = summary.layers[0]!.outputShape;
-  if (shapeText(shape) !== shapeText(input)) {
-    throw damaged(`the dataset’s images are ${shape.join('×')} but the model reads ${input.join('×')}`);
-  }
-  if (!Array.isArray(classNames) || !classNames.every((c) => typeof c === 'string')) {
-    throw damaged('the class names are missing');
-  }
-  const outputs = product(summary.outputShape);
-  if (classNames.length !== outputs) {
-    throw damaged(`the model has ${outputs} outputs but the dataset ${classNames.length} classes`);
-  }
-  return {
-    choice: (choice as DatasetChoice | null) ?? null,
-    name,
-    shape: shape as unknown as [number, number, number],
-    classNames: classNames as string[],
-  };
-}
-
-function checkTraining(value: unknown): TrainingSummary {
-  if (!isObject(value)) throw damaged('the training summary is missing');
-  const { epochs, validationAccuracy, validationLoss } = value;
-  if (typeof epochs !== 'number' || !Number.isFinite(epochs) || epochs < 0)
-    throw damaged('the epochs trained are missing');
-  const accuracyOk =
-    validationAccuracy === null ||
-    (typeof validationAccuracy === 'number' && validationAccuracy >= 0 && validationAccuracy <= 1);
-  if (!accuracyOk) throw damaged('the validation accuracy is not a fraction from 0 to 1');
-  const lossOk = validationLoss === null || (typeof validationLoss === 'number' && Number.isFinite(validationLoss));
-  if (!lossOk) throw damaged('the validation loss is not a number');
-  return {
-    epochs,
-    validationAccuracy: validationAccuracy as number | null,
-    validationLoss: validationLoss as number | null,
-  };
-}
-
-const SERIES = ['trainLoss', 'trainAccuracy', 'validationLoss', 'validationAccuracy'] as const;
-
-/** Curves as [x, y] pairs: half the size of {x, y} objects. */
-function compactHistory(h: History): Record<(typeof SERIES)[number], [number, number][]> {
-  // A diverged run can leave a NaN loss; JSON would write it as null, so such points are left out.
-  const pairs = (points: readonly ChartPoint[]): [number, number][] =>
-    points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y)).map((p) => [p.x, p.y]);
-  return {
-    trainLoss: pairs(h.trainLoss),
-    trainAccuracy: pairs(h.trainAccuracy),
-    validationLoss: pairs(h.validationLoss),
-    validationAccuracy: pairs(h.validationAccuracy),
-  };
-}
-
-function checkHistory(value: unknown): History {
-  if (!isObject(value)) throw damaged('the learning curves are not readable');
-  const out: Record<string, ChartPoint[]> = {};
-  for (const key of SERIES) {
-    const points = value[key];
-    const ok =
-      Array.isArray(points) &&
-      points.every(
-        (p) => Array.isArray(p) && p.length === 2 && p.every((n) => typeof n === 'number' && Number.isFinite(n)),
-      );
-    if (!ok) throw damaged(`the learning curve "${key}" is not a list of [epoch, value] pairs`);
-    out[key] = (points as [number, number][]).map(([x, y]) => ({ x, y }));
-  }
-  return out as unknown as History;
-}
-
-/** Metrics as JSON: NaN (a class with no samples) as null, the confusion matrix as a plain array. */
-function metricsJson(m: Metrics): Json {
-  const num = (v: number): number | null => (Number.isFinite(v) ? v : null);
-  return {
-    count: m.count,
-    loss: num(m.loss),
-    accuracy: num(m.accuracy),
-    perClassAccuracy: m.perClassAccuracy.map(num),
-    confusion: [...m.confusion],
-  };
-}
-
-function epochJson(e: EpochResult): Json {
-  return { epoch: e.epoch, train: metricsJson(e.train), validation: e.validation ? metricsJson(e.validation) : null };
-}
-
-function checkMetrics(value: unknown, classes: number, what: string): Metrics {
-  const bad = (): ModelFileError => damaged(`the last epoch’s ${what} metrics are not readable`);
-  if (!isObject(value)) throw bad();
-  const { count, loss, accuracy, perClassAccuracy, confusion } = value;
-  const numOrNull = (v: unknown): boolean => v === null || (typeof v === 'number' && Number.isFinite(v));
-  if (!isCount(count) || !numOrNull(loss) || !numOrNull(accuracy)) throw bad();
-  if (!Array.isArray(perClassAccuracy) || perClassAccuracy.length !== classes || !perClassAccuracy.every(numOrNull)) {
-    throw bad();
-  }
-  if (!Array.isArray(confusion) || confusion.length !== classes * classes || !confusion.every(isCount)) throw bad();
-  const nan = (v: unknown): number => (v === null ? Number.NaN : (v as number));
-  return {
-    count,
-    loss: nan(loss),
-    accuracy: nan(accuracy),
-    perClassAccuracy: perClassAccuracy.map(nan),
-    confusion: Uint32Array.from(confusion as number[]),
-  };
-}
-
-function checkEpoch(value: unknown, classes: number): EpochResult {
-  if (!isObject(value) || typeof value.epoch !== 'number' || !Number.isFinite(value.epoch)) {
-    throw damaged('the last epoch’s metrics are not readable');
-  }
-  return {
-    epoch: value.epoch,
-    train: checkMetrics(value.train, classes, 'training'),
-    validation: value.validation === null ? null : checkMetrics(value.validation, classes, 'validation'),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------
