@@ -6,30 +6,15 @@
  * differences there: a step can straddle a kink or a max switch).
  */
 import { describe, expect, it } from 'vitest';
-import { createCpuModel, getWeights } from '../../engine/cpu/model';
 import { createGpuProbe } from '../../engine/gpu/input-gradient';
 import { createGpuModel, type GpuModel } from '../../engine/gpu/model';
 import { MAX_REPLAYED_EVALUATIONS, runWithGpuProbe } from '../../engine/gpu/probe-algorithm';
 import { createProbe, ProbeError, type ProbeTarget } from '../../engine/inspect/probe';
 import type { ModelSpec } from '../../engine/spec/types';
 import { createRng } from '../../engine/tensor/rng';
+import { randomImage, smoothNet, weightsOf } from '../unit/probe-fixtures';
 import { expectGpuMatchesCpu, type TestGpu, withDevice } from './harness';
 import { contextOf } from './training';
-
-/** The smooth net of tests/unit/inspect-probe.test.ts: finite differences never straddle a kink. */
-const smoothNet: ModelSpec = {
-  layers: [
-    { type: 'input', shape: [2, 8, 8] },
-    { type: 'conv2d', id: 'c1', filters: 4, kernel: 3, padding: 1, activation: 'tanh' },
-    { type: 'avgpool', id: 'p1', size: 2 },
-    { type: 'conv2d', id: 'c2', filters: 5, kernel: 3, activation: 'elu' },
-    { type: 'batchnorm', id: 'bn' },
-    { type: 'flatten' },
-    { type: 'dense', id: 'fc', units: 6, activation: 'tanh' },
-    { type: 'dense', id: 'out', units: 3 },
-    { type: 'softmax' },
-  ],
-};
 
 /** Two branches from the image joined by concat, then batch norm, LRN, max pooling and dropout. */
 const branchyNet: ModelSpec = {
@@ -50,26 +35,6 @@ const branchyNet: ModelSpec = {
 };
 
 const TOL = { rel: 1e-4, abs: 1e-5 };
-
-function randomImage(n: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n }, () => rng.next());
-}
-
-/** Xavier weights; batch norm's gamma, beta and running statistics away from 1 and 0 so it is not the identity. */
-function weightsOf(spec: ModelSpec, seed: number): Record<string, Float32Array> {
-  const weights = getWeights(createCpuModel(spec, { seed, init: 'xavier' }));
-  const rng = createRng(seed + 1);
-  for (const [name, value] of Object.entries(weights)) {
-    for (let i = 0; i < value.length; i++) {
-      if (name.endsWith('runningMean')) value[i] = rng.next() - 0.5;
-      if (name.endsWith('runningVar')) value[i] = 0.5 + rng.next();
-      if (name.endsWith('gamma')) value[i] = 0.5 + rng.next();
-      if (name.endsWith('beta')) value[i] = rng.next() - 0.5;
-    }
-  }
-  return weights;
-}
 
 async function expectMatchesCpu(
   model: GpuModel,

@@ -5,44 +5,10 @@
  * float64 op checks.
  */
 import { describe, expect, it } from 'vitest';
-import { createCpuModel, getWeights } from '../../engine/cpu/model';
+import { createCpuModel } from '../../engine/cpu/model';
 import { createProbe, type Probe, ProbeError, type ProbeTarget } from '../../engine/inspect/probe';
-import type { ModelSpec } from '../../engine/spec/types';
-import { createRng } from '../../engine/tensor/rng';
 import { gradcheck } from './gradcheck';
-
-/** Smooth activations and average pooling: finite differences never straddle a kink. */
-const smoothNet: ModelSpec = {
-  layers: [
-    { type: 'input', shape: [2, 8, 8] },
-    { type: 'conv2d', id: 'c1', filters: 4, kernel: 3, padding: 1, activation: 'tanh' },
-    { type: 'avgpool', id: 'p1', size: 2 },
-    { type: 'conv2d', id: 'c2', filters: 5, kernel: 3, activation: 'elu' },
-    { type: 'batchnorm', id: 'bn' },
-    { type: 'flatten' },
-    { type: 'dense', id: 'fc', units: 6, activation: 'tanh' },
-    { type: 'dense', id: 'out', units: 3 },
-    { type: 'softmax' },
-  ],
-};
-
-function randomImage(n: number, seed: number): Float32Array {
-  const rng = createRng(seed);
-  return Float32Array.from({ length: n }, () => rng.next());
-}
-
-function weightsOf(spec: ModelSpec, seed: number): Record<string, Float32Array> {
-  const weights = getWeights(createCpuModel(spec, { seed, init: 'xavier' }));
-  // Running statistics other than 0 and 1, so evaluation-mode batch norm is not the identity.
-  const rng = createRng(seed + 1);
-  for (const [name, value] of Object.entries(weights)) {
-    for (let i = 0; i < value.length; i++) {
-      if (name.endsWith('runningMean')) value[i] = rng.next() - 0.5;
-      if (name.endsWith('runningVar')) value[i] = 0.5 + rng.next();
-    }
-  }
-  return weights;
-}
+import { randomImage, smoothNet, weightsOf } from './probe-fixtures';
 
 function checkProbe(probe: Probe, image: Float32Array, label: string): void {
   gradcheck({
