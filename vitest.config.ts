@@ -23,6 +23,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The built app in Firefox ESR (WebDriver BiDi) and WebKitGTK (WebDriver under Xvfb): the
+        // outline, a lesson and CPU training, with no console errors. Needs `npm run build` first.
+        test: {
+          name: 'browsers',
+          include: ['tests/browsers/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/browsers/serve.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
