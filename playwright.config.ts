@@ -35,6 +35,9 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     viewport: { width: 1280, height: 800 },
+    // The offline service worker would answer requests before page.route() mocks see them; only
+    // tests/e2e/offline.spec.ts opts back in with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
     launchOptions: { executablePath, args: chromiumArgs },
   },
   webServer: {

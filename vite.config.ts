@@ -1,5 +1,8 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { offlinePlugin } from './scripts/offline/plugin';
+import { securityPlugin } from './scripts/security/plugin';
+import { datasetServer } from './scripts/vite-datasets';
 
 /**
  * ConvLab is a static site. `base: './'` makes every built URL relative, so the same dist/ works at
@@ -9,7 +12,13 @@ import { defineConfig } from 'vite';
  */
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    datasetServer(),
+    // CSP and security headers (docs/security.md); the dev server allows React Refresh's inline preamble by hash.
+    securityPlugin({ devInlineScripts: (base) => [react.preambleCode.replace('__BASE__', base)] }),
+    offlinePlugin(),
+  ],
   worker: { format: 'es' },
   build: {
     outDir: 'dist',

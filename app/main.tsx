@@ -6,6 +6,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './shell/App';
 import { ErrorBoundary } from './shell/ErrorBoundary';
+import { registerServiceWorker } from './shell/serviceWorker';
 import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
@@ -22,3 +23,5 @@ createRoot(container).render(
     </ErrorBoundary>
   </StrictMode>,
 );
+
+registerServiceWorker();

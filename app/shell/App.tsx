@@ -16,6 +16,8 @@ import { navigate, parseRoute, type Route, useRoute } from './router';
 
 // The studio (d3 charts, the builder, the worker client) loads only when a student opens it.
 const Studio = lazy(() => import('../studio/Studio').then((m) => ({ default: m.Studio })));
+// Your own images (camera, training on your classes): also loaded only when opened.
+const OwnImages = lazy(() => import('../own-images/OwnImagesPage').then((m) => ({ default: m.OwnImagesPage })));
 
 export function App(): ReactElement {
   const route = useRoute();
@@ -63,6 +65,18 @@ function Page({ route }: { readonly route: Route }): ReactElement {
           }
         >
           <Studio />
+        </Suspense>
+      );
+    case 'ownImages':
+      return (
+        <Suspense
+          fallback={
+            <p className="loading" role="status">
+              Loading…
+            </p>
+          }
+        >
+          <OwnImages />
         </Suspense>
       );
     case 'notFound':

@@ -6,7 +6,7 @@
 import { type ReactElement, type ReactNode, useEffect } from 'react';
 import { setShortcuts, togglePresenter, useSettings } from '../stores/settings';
 import { toggleFullscreen, useFullscreen } from './fullscreen';
-import { SHORTCUTS } from './keyboard';
+import { SHORTCUTS, type Shortcut } from './keyboard';
 import { routeHref } from './router';
 
 export function Layout({ children }: { readonly children: ReactNode }): ReactElement {
@@ -31,6 +31,7 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
         <nav aria-label="Site">
           <a href={routeHref({ name: 'outline' })}>Course outline</a>
           <a href={routeHref({ name: 'studio' })}>Training studio</a>
+          <a href={routeHref({ name: 'ownImages' })}>Your own images</a>
         </nav>
         <div className="header-actions">
           <button
@@ -38,18 +39,18 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
             className="button presenter-toggle"
             aria-pressed={presenter}
             onClick={togglePresenter}
-            title="Larger type and higher contrast for projecting (shortcut: P)"
+            title={`Larger type and higher contrast for projecting${shortcuts ? ' (shortcut: P)' : ''}`}
           >
-            Presenter <kbd>P</kbd>
+            Presenter {shortcuts && <kbd>P</kbd>}
           </button>
           <button
             type="button"
             className="button presenter-toggle"
             aria-pressed={fullscreen}
             onClick={toggleFullscreen}
-            title="Fill the screen, for projecting (shortcut: F)"
+            title={`Fill the screen, for projecting${shortcuts ? ' (shortcut: F)' : ''}`}
           >
-            Full screen <kbd>F</kbd>
+            Full screen {shortcuts && <kbd>F</kbd>}
           </button>
         </div>
       </header>
@@ -65,7 +66,7 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
               shortcuts
             </label>
           </li>
-          {SHORTCUTS.map((s) => (
+          {shownShortcuts(shortcuts).map((s) => (
             <li key={s.description}>
               {s.keys.map((k, i) => (
                 <span key={k}>
@@ -80,6 +81,12 @@ export function Layout({ children }: { readonly children: ReactNode }): ReactEle
       </footer>
     </div>
   );
+}
+
+/** The footer's list: with single-key shortcuts off, only the chords that still work (Alt+arrows). */
+function shownShortcuts(singleKeys: boolean): readonly Shortcut[] {
+  if (singleKeys) return SHORTCUTS;
+  return SHORTCUTS.map((s) => ({ ...s, keys: s.keys.filter((k) => k.includes('+')) })).filter((s) => s.keys.length > 0);
 }
 
 /** A button, not a `#main` link: in a hash-routed app that href would be read as a route. */

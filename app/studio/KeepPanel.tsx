@@ -8,6 +8,7 @@ import { type DragEvent, type FormEvent, type ReactElement, useEffect, useId, us
 import { useStudio } from '../stores/studio';
 import { formatCount } from '../ui/summaryResult';
 import type { SavedModelMeta } from './keep/db';
+import { ExportButtons } from './keep/ExportButtons';
 import { useKeep } from './keep/keepStore';
 import { hasUnsavedTraining, modelTrained } from './keep/keptState';
 import {
@@ -95,6 +96,7 @@ function SaveForm(): ReactElement {
               Download as file
             </button>
           </div>
+          <ExportButtons source={{ kind: 'current', name }} />
           <p className="muted keep-hint">
             {modelTrained()
               ? 'Keeps the spec, hyperparameters, dataset, learning curves and trained weights.'
@@ -199,6 +201,7 @@ function SavedRow({ meta }: { readonly meta: SavedModelMeta }): ReactElement {
           </button>
         </div>
       )}
+      {confirm === 'none' && <ExportButtons source={{ kind: 'saved', id: meta.id }} />}
       {confirm === 'delete' && (
         <div className="keep-confirm">
           <span>Delete it from this browser?</span>
@@ -339,7 +342,7 @@ function AutosaveLine(): ReactElement {
         : state === 'saving'
           ? 'Saving the session…'
           : state === 'pending'
-            ? 'The session is saved in this browser as you work: after a pause, a step or an epoch, and every 15 s while training.'
+            ? 'The session is saved in this browser as you work: after a pause, a step or an epoch, and every few seconds of training.'
             : state === 'starting'
               ? 'Reading the last session…'
               : `Your session (set-up, model, weights and curves) is kept in this browser as you work${at ? `; last saved ${new Date(at).toLocaleTimeString('en-GB')}` : ''}. A reload brings it back.`;

@@ -4,7 +4,7 @@
  * that skip ahead (residual shortcuts, concat branches). It follows the draft while the draft is valid, else the
  * last valid model, so an invalid edit never blanks it.
  */
-import type { ReactElement } from 'react';
+import type { CSSProperties, ReactElement } from 'react';
 import type { LayerSummary, ModelSummary } from '../../engine/spec';
 import { useStudio } from '../stores/studio';
 import { formatShape } from '../ui/summaryResult';
@@ -58,8 +58,12 @@ function Diagram({ summary }: { readonly summary: ModelSummary }): ReactElement 
       className="network-diagram"
       viewBox={`0 0 ${width} ${TOP + BOX_H + 4}`}
       // Scales to the card's width, but a long network scrolls rather than shrinking unreadably.
-      style={{ minWidth: `${summary.layers.length * 4.5}rem` }}
+      // --diagram-width (in diagram units) lets presenter mode draw it at a fixed scale instead.
+      style={{ minWidth: `${summary.layers.length * 4.5}rem`, '--diagram-width': width } as CSSProperties}
       role="img"
+      // Focusable, so a keyboard can scroll a diagram wider than its card (arrow keys).
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the scrolling box around it must be reachable by keyboard.
+      tabIndex={0}
       aria-label={`Network diagram: ${summary.layers.map((l) => `${l.type} ${formatShape(l.outputShape)}`).join(', then ')}`}
       data-testid="network-diagram"
     >

@@ -1,26 +1,28 @@
 /**
- * Validation accuracy of each class after the last epoch, as bars: which digits (or which CIFAR
- * classes) the model still gets wrong. It reads the same epoch's metrics as the confusion matrix
- * (the worker's perClassAccuracy is that matrix's diagonal over its row sums), so the two agree.
+ * Validation accuracy of each class, as bars: which digits (or which CIFAR classes) the model
+ * still gets wrong. While training it follows the validation subset's checks, several per epoch,
+ * and the full pass at each epoch's end; it reads the same metrics as the confusion matrix (the
+ * worker's perClassAccuracy is that matrix's diagonal over its row sums), so the two agree.
  */
 import type { ReactElement } from 'react';
 import { useStudio } from '../stores/studio';
+import { useShownValidation, validationWhen } from './shownValidation';
 
 const NO_CLASSES: readonly string[] = [];
 
 export function PerClassAccuracy(): ReactElement | null {
-  const epoch = useStudio((s) => s.lastEpoch);
+  const shown = useShownValidation();
   const classes = useStudio((s) => s.dataset.info?.classNames ?? NO_CLASSES);
-  const metrics = epoch?.validation;
-  if (!metrics) return null;
+  const metrics = shown?.metrics;
+  if (!shown || !metrics) return null;
   const worst = metrics.perClassAccuracy.reduce(
     (w, a, i) => (Number.isFinite(a) && (w < 0 || a < metrics.perClassAccuracy[w]!) ? i : w),
     -1,
   );
   return (
-    <table className="per-class" data-testid="per-class-accuracy">
+    <table className="per-class" data-testid="per-class-accuracy" data-subset={shown.subset} data-epoch={shown.epoch}>
       <caption className="studio-caption">
-        Validation accuracy per class after epoch {epoch.epoch.toFixed(0)}
+        Accuracy per class on {validationWhen(shown)}
         {worst >= 0 ? ` — weakest: ${classes[worst] ?? worst}` : ''}.
       </caption>
       <tbody>

@@ -35,12 +35,16 @@ export function RunControls(): ReactElement {
   const status = useStudio((s) => s.status);
   const message = useStudio((s) => s.statusMessage);
   const progress = useStudio((s) => s.progress);
+  // "Train more" starts a new trainer over the same weights: count its epochs after the earlier ones.
+  const offset = useStudio((s) => s.epochOffset);
   const batchSize = useStudio((s) => s.hyper.batchSize);
   const ready = useStudio((s) => s.dataset.status === 'ready' && s.built !== null);
   const validation = useStudio((s) => s.lastEpoch?.validation?.accuracy);
   const train = useStudio((s) => s.history.trainAccuracy[s.history.trainAccuracy.length - 1]?.y);
   const keys = useSettings((s) => s.shortcuts);
   const running = status === 'running';
+  /** Steps of the earlier runs, at this run's steps per epoch, so the bar continues too. */
+  const earlier = progress ? Math.round(offset * progress.stepsPerEpoch) : 0;
   const left = progress
     ? ((progress.totalSteps - progress.step) * batchSize) / Math.max(1, progress.imagesPerSecond)
     : NaN;
@@ -70,14 +74,18 @@ export function RunControls(): ReactElement {
       </div>
       <div className="run-progress">
         <progress
-          max={progress?.totalSteps ?? 1}
-          value={progress?.step ?? 0}
+          max={progress ? earlier + progress.totalSteps : 1}
+          value={progress ? earlier + progress.step : 0}
           aria-label="Training progress"
           data-testid="run-progress"
         />
-        <span>
+        <span
+          data-testid="run-epoch"
+          data-epoch={progress ? offset + progress.epoch : ''}
+          data-step={progress?.step ?? ''}
+        >
           {progress
-            ? `epoch ${progress.epoch.toFixed(2)} of ${(progress.totalSteps / progress.stepsPerEpoch).toFixed(0)} · ${running ? `about ${duration(left)} left` : `step ${progress.step} of ${progress.totalSteps}`}`
+            ? `epoch ${(offset + progress.epoch).toFixed(2)} of ${epochsOf(offset + progress.totalSteps / progress.stepsPerEpoch)} · ${running ? `about ${duration(left)} left` : `step ${progress.step} of ${progress.totalSteps}`}`
             : 'not started'}
         </span>
       </div>
@@ -107,6 +115,11 @@ export function RunControls(): ReactElement {
       </dl>
     </section>
   );
+}
+
+/** Whole epochs as a whole number; a fractional total (a run resumed mid-epoch) to two places. */
+function epochsOf(total: number): string {
+  return Number.isInteger(Math.round(total * 100) / 100) ? total.toFixed(0) : total.toFixed(2);
 }
 
 /** 0.003, 0.00015, 2.5e-7: three significant figures, never a long tail of zeros. */

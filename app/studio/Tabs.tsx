@@ -61,6 +61,10 @@ export function Tabs({ label, tabs, className, initial }: TabsProps): ReactEleme
         id={`${base}-panel`}
         role="tabpanel"
         className="tabs-panel"
+        // Focusable, as the WAI-ARIA tabs pattern advises: a panel that scrolls can then be scrolled
+        // from the keyboard even when the view inside it has no control of its own.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus (WCAG 2.1.1).
+        tabIndex={0}
         aria-labelledby={current ? `${base}-tab-${current.id}` : undefined}
       >
         {current?.render()}

@@ -164,14 +164,17 @@ export function canTrain(): boolean {
   return s.dataset.status === 'ready' && s.built !== null;
 }
 
+/** After a finished run the worker starts a fresh trainer over the trained weights: continue the curves' x axis. */
+function continueAfterFinish(): void {
+  const s = useStudio.getState();
+  if (s.status !== 'done' && s.status !== 'diverged') return;
+  const last = s.history.trainLoss[s.history.trainLoss.length - 1];
+  useStudio.setState({ epochOffset: last?.x ?? 0, progress: null });
+}
+
 export function start(): void {
   if (!canTrain()) return;
-  const s = useStudio.getState();
-  if (s.status === 'done' || s.status === 'diverged') {
-    // The worker starts a fresh trainer over the trained weights: continue the curves' x axis.
-    const last = s.history.trainLoss[s.history.trainLoss.length - 1];
-    useStudio.setState({ epochOffset: last?.x ?? 0, progress: null });
-  }
+  continueAfterFinish();
   studioClient().send({ type: 'start' });
 }
 
@@ -186,6 +189,7 @@ export function togglePlay(): void {
 
 export function step(): void {
   if (!canTrain()) return;
+  continueAfterFinish(); // Step after "Done" goes on from there too, like "Train more".
   studioClient().send({ type: 'step' });
-  noteStep(); // Keep and share: a single step sends no event; let the session autosave after it.
+  noteStep(); // Keep and share: let the session autosave soon after a single step.
 }

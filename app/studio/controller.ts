@@ -20,7 +20,9 @@ import {
   setWorkerError,
   useStudio,
 } from '../stores/studio';
+import { clearHealth, showHealth } from './healthStore';
 import { initScheme } from './hyper';
+import { noteKept } from './storedDatasets';
 
 interface Connection {
   readonly worker: Worker;
@@ -77,16 +79,23 @@ function receive(message: FromWorker): void {
       return;
     case 'dataset':
       patchDataset({ status: 'ready', info: message.info, error: null, progress: null });
+      noteKept(message.keep ?? null);
       hooks.onDataset();
       return;
     case 'model':
       setBuilt(message.summary, pendingSpec ?? useStudio.getState().draft);
+      clearHealth();
       hooks.onModel();
       return;
     case 'trainer':
       if (message.event.type === 'progress') addProgress(message.event.progress);
       else if (message.event.type === 'epoch') addEpoch(message.event);
       else setStatus(message.event.status, message.event.message);
+      hooks.onActivity();
+      return;
+    case 'health':
+      // The worker paused an unhealthy run: HealthNotice explains it and offers the way back.
+      showHealth(message);
       hooks.onActivity();
       return;
     case 'error':
@@ -111,7 +120,7 @@ function onError(scope: Extract<FromWorker, { type: 'error' }>['scope'], message
       // Any failure to read the fetched files most likely means they were never downloaded.
       const hint =
         fetched && !message.includes('fetch-data')
-          ? ' If you have not downloaded the full datasets yet, run `npm run fetch-data` and reload.'
+          ? ' If you have not downloaded the full datasets yet, use the Download button above (on `npm start`) or run `npm run fetch-data`, then load it again.'
           : '';
       patchDataset({ status: 'error', error: message + hint, progress: null });
       return;

@@ -1,14 +1,15 @@
 /**
  * The live views' data pump. Something changed (a training step, a new model, another sample, a
  * new drawing) marks the views dirty; a timer then asks the worker for one round of snapshots:
- * every weight and gradient (for the chosen conv layer's filters and the per-layer norms), the chosen
- * sample's activations at every layer, and the drawing's prediction. At most one round is in
+ * the chosen conv layer's weights (its filters), the per-layer norms (computed in the worker, so
+ * only a few numbers per layer cross, not every weight and gradient), the chosen sample's
+ * activations at every layer, and the drawing's prediction. At most one round is in
  * flight and rounds start at most every ROUND_MS (every other tick while training runs), so the
  * worker spends its time training and the page redraws a few times a second, however fast
  * training goes.
  */
 import type { ModelSummary } from '../../engine/spec';
-import type { WireTensor } from '../../engine/worker/protocol';
+import type { ParamNorm } from '../../engine/worker/norms';
 import { type LayerNorm, setLive, setPrediction, useStudio } from '../stores/studio';
 import { studioClient } from './controller';
 
@@ -47,18 +48,19 @@ async function round(): Promise<void> {
   try {
     // All requests at once (the worker answers them at its next pause between steps), and all
     // answers applied together, so React renders the views once per round.
-    const [weights, gradients, activations, answer] = await Promise.all([
-      client.snapshot('weights', null, 0),
-      client.snapshot('gradients', null, 0),
+    const conv = filterLayerOf(built, useStudio.getState().filterLayer);
+    const convIndex = built?.layers.find((l) => l.id === conv)?.index ?? null;
+    const [filterWeights, norms, activations, answer] = await Promise.all([
+      convIndex === null ? [] : client.snapshot('weights', convIndex, 0),
+      client.norms(),
       activationSource === 'sample' && useStudio.getState().dataset.status === 'ready'
         ? client.snapshot('activations', null, sample)
         : [],
       // The image is transferred to the worker, so send a copy and keep the drawing.
       drawing ? client.predict(drawing.slice(), true) : null,
     ]);
-    const conv = filterLayerOf(built, useStudio.getState().filterLayer);
-    const filters = weights.find((t) => conv !== null && t.name === `${conv}.weight`) ?? null;
-    setLive(filters, activations, layerNorms(weights, gradients));
+    const filters = filterWeights.find((t) => t.name === `${conv}.weight`) ?? null;
+    setLive(filters, activations, layerNorms(norms));
     if (answer && useStudio.getState().drawing !== null) {
       setPrediction({ probabilities: answer.probabilities, activations: answer.activations });
     }
@@ -73,19 +75,9 @@ export function filterLayerOf(built: ModelSummary | null, chosen: string | null)
   return (convs.find((l) => l.id === chosen) ?? convs[0])?.id ?? null;
 }
 
-/** L2 norm of each layer's weights and of their gradients (biases excluded: they say little). */
-export function layerNorms(weights: readonly WireTensor[], gradients: readonly WireTensor[]): LayerNorm[] {
-  const norm = (t: WireTensor | undefined): number => {
-    if (!t) return 0;
-    let s = 0;
-    for (const v of t.data) s += v * v;
-    return Math.sqrt(s);
-  };
-  return weights
-    .filter((t) => t.name.endsWith('.weight'))
-    .map((w) => ({
-      layer: w.name.slice(0, w.name.lastIndexOf('.')),
-      weight: norm(w),
-      gradient: norm(gradients.find((g) => g.name === w.name)),
-    }));
+/** Each layer's weight and gradient norms (biases excluded: they say little), as the NormsView shows them. */
+export function layerNorms(norms: readonly ParamNorm[]): LayerNorm[] {
+  return norms
+    .filter((n) => n.param.endsWith('.weight'))
+    .map((n) => ({ layer: n.layer, weight: n.weightNorm, gradient: n.gradNorm }));
 }

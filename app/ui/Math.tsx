@@ -8,6 +8,7 @@
 import katex from 'katex';
 import 'katex/dist/katex.min.css';
 import { type ReactElement, useMemo } from 'react';
+import { useScrollFocus } from './useScrollFocus';
 
 export interface MathProps {
   /** TeX source, e.g. `n \cdot CHW + c \cdot HW`. */
@@ -22,8 +23,13 @@ export function TeX({ tex, block = false, className }: MathProps): ReactElement 
     () => katex.renderToString(tex, { displayMode: block, throwOnError: false, output: 'htmlAndMathml' }),
     [tex, block],
   );
-  const Tag = block ? 'div' : 'span';
+  // A display formula wider than a phone scrolls sideways inside its block: keyboard users reach it too.
+  const scrollRef = useScrollFocus<HTMLDivElement>(undefined, [html]);
   const classes = ['math', block ? 'math--block' : '', className ?? ''].filter(Boolean).join(' ');
+  if (block) {
+    // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output from TeX written in the lessons.
+    return <div ref={scrollRef} className={classes} dangerouslySetInnerHTML={{ __html: html }} />;
+  }
   // biome-ignore lint/security/noDangerouslySetInnerHtml: KaTeX output from TeX written in the lessons.
-  return <Tag className={classes} dangerouslySetInnerHTML={{ __html: html }} />;
+  return <span className={classes} dangerouslySetInnerHTML={{ __html: html }} />;
 }

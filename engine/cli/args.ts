@@ -3,6 +3,7 @@
  * gets a one-line explanation rather than a stack trace.
  */
 import { parseArgs } from 'node:util';
+import { ExportError, type ExportFormat, parseExportFormats } from '../export';
 import type { OptimizerKind } from '../train/optimizers';
 import type { ScheduleKind } from '../train/schedules';
 
@@ -19,21 +20,33 @@ export interface TrainArgs {
   readonly schedule: ScheduleKind;
   /** Linear learning-rate warm-up over this many steps (0 = none). */
   readonly warmup: number;
-  /** 'webgpu' runs on the `webgpu` package (Dawn) in Node; see USAGE. */
-  readonly backend: 'cpu' | 'webgpu';
+  /**
+   * 'webgpu' runs on the `webgpu` package (Dawn) in Node; see USAGE. 'wasm' runs the CPU model on
+   * the WebAssembly SIMD kernels (engine/wasm).
+   */
+  readonly backend: 'cpu' | 'wasm' | 'webgpu';
   readonly dataDir: string | null;
   readonly seed: number;
   /** Train on at most this many samples (for quick runs); null = all. */
   readonly limit: number | null;
   readonly quiet: boolean;
+  /** Formats written after training (`--export onnx,pytorch,tfjs`), each into DIR/<format>/; empty = none. */
+  readonly export: readonly ExportFormat[];
+  /** DIR for `--export`; required with it. */
+  readonly out: string | null;
 }
 
 export const USAGE = `usage: npm run train -- --dataset mnist|mnist-10k|cifar10 --model <preset> [--epochs N] [--batch B]
                       [--lr X] [--optimizer adam|momentum|sgd] [--schedule constant|step|exponential|cosine]
-                      [--warmup STEPS] [--backend cpu|webgpu] [--data-dir DIR] [--seed S] [--limit N] [--quiet]
+                      [--warmup STEPS] [--backend cpu|wasm|webgpu] [--data-dir DIR] [--seed S] [--limit N] [--quiet]
+                      [--export onnx,pytorch,tfjs --out DIR]
+After training, --export writes the trained model to DIR/onnx/model.onnx, DIR/pytorch/ and DIR/tfjs/.
 WebGPU in Node uses the \`webgpu\` package (Dawn); run it through the wrapper that finds a Vulkan driver
 (SwiftShader on machines without a GPU):
-  node scripts/with-webgpu.mjs npm run train -- --backend webgpu --dataset mnist-10k --model lecture-mnist`;
+  node scripts/with-webgpu.mjs npm run train -- --backend webgpu --dataset mnist-10k --model lecture-mnist
+--backend wasm uses WebAssembly SIMD; Node 20 validates the relaxed-SIMD (fused multiply-add) build only
+with a V8 flag, which NODE_OPTIONS refuses, so pass it to node itself:
+  node --experimental-wasm-relaxed-simd --import tsx engine/cli/train.ts --backend wasm ...`;
 
 export class ArgsError extends Error {
   override readonly name = 'ArgsError';
@@ -71,6 +84,8 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       seed: { type: 'string', default: '1' },
       limit: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      export: { type: 'string' },
+      out: { type: 'string' },
     },
     strict: true,
   });
@@ -85,10 +100,27 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     optimizer,
     schedule: oneOf('schedule', values.schedule, ['constant', 'step', 'exponential', 'cosine'] as const),
     warmup: values.warmup === '0' ? 0 : positiveNumber('warmup', values.warmup, true),
-    backend: oneOf('backend', values.backend, ['cpu', 'webgpu'] as const),
+    backend: oneOf('backend', values.backend, ['cpu', 'wasm', 'webgpu'] as const),
     dataDir: values['data-dir'] ?? null,
     seed: positiveNumber('seed', values.seed, true),
     limit: values.limit === undefined ? null : positiveNumber('limit', values.limit, true),
     quiet: values.quiet,
+    ...exportArgs(values.export, values.out),
   };
+}
+
+function exportArgs(formats: string | undefined, out: string | undefined): Pick<TrainArgs, 'export' | 'out'> {
+  if (formats === undefined) {
+    if (out !== undefined) throw new ArgsError('--out names the folder for --export; add --export onnx,pytorch,tfjs.');
+    return { export: [], out: null };
+  }
+  if (out === undefined || out.trim() === '') {
+    throw new ArgsError('--export needs --out DIR, the folder to write the exported model into.');
+  }
+  try {
+    return { export: parseExportFormats(formats), out };
+  } catch (error) {
+    if (error instanceof ExportError) throw new ArgsError(`--export: ${error.message}`);
+    throw error;
+  }
 }

@@ -3,6 +3,8 @@
  * here, and train.ts imports this file only when `--backend webgpu` asks for it (after
  * registering the `.wgsl?raw` loader), so CPU runs never load either.
  */
+
+import type { NamedArrays } from '../cpu/weights';
 import type { Dataset } from '../data/dataset';
 import { BufferPool } from '../gpu/buffers';
 import { acquireDevice } from '../gpu/device';
@@ -18,6 +20,8 @@ import { ArgsError } from './args';
 export interface CliBackend {
   readonly trainer: TrainingRun;
   evaluate(test: Dataset): Promise<Metrics>;
+  /** The trained weights read back from the GPU, for --export. */
+  weights(): Promise<NamedArrays>;
   readonly adapter: string;
   /** Keeps Dawn's instance alive while the device is in use. */
   readonly hold: unknown;
@@ -37,6 +41,7 @@ export async function gpuBackend(
   return {
     trainer: new GpuTrainer(model, data, config),
     evaluate: (test) => new GpuEvaluator(model, test, 256, config.loss ?? 'crossEntropy').run(),
+    weights: () => model.readWeights(),
     adapter: gpu.adapter,
     hold: gpu.instance,
     close: () => gpu.device.destroy(),

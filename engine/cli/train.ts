@@ -6,11 +6,13 @@
  *
  * `--backend webgpu` trains on the GPU backend through the `webgpu` package (Dawn); run it as
  * `node scripts/with-webgpu.mjs npm run train -- --backend webgpu ...` (see args.ts USAGE).
+ * `--backend wasm` trains the CPU model on the WebAssembly SIMD kernels (engine/wasm).
  *
  * Prints progress lines to stderr and, last, one JSON line on stdout with the test loss,
  * test accuracy, training images/s and wall time, so scripts can parse the result.
  */
-import { createCpuModel } from '../cpu/model';
+import { createCpuModel, getWeights } from '../cpu/model';
+import type { NamedArrays } from '../cpu/weights';
 import type { Dataset } from '../data/dataset';
 import { getPreset } from '../spec/presets';
 import { summarize } from '../spec/summarize';
@@ -22,9 +24,14 @@ import { ArgsError, parseTrainArgs, USAGE } from './args';
 import { loadDatasetForCli } from './datasets';
 import { registerWgslLoader } from './wgsl-hook';
 
-interface Backend {
+/** Test-set evaluation batch (the wasm model sizes its memory for it). */
+const EVAL_BATCH = 256;
+
+export interface Backend {
   readonly trainer: TrainingRun;
   evaluate(test: Dataset): Promise<Metrics>;
+  /** The trained weights by name, for --export. */
+  weights(): Promise<NamedArrays>;
   /** WebGPU only: Dawn's instance, held for as long as the device is used. */
   readonly hold?: unknown;
   close?(): void;
@@ -66,11 +73,17 @@ async function main(): Promise<void> {
     const gpu = await gpuBackend(preset.spec, args.seed, data, config);
     log(`WebGPU adapter: ${gpu.adapter}`);
     backend = gpu;
+  } else if (args.backend === 'wasm') {
+    const { wasmBackend } = await import('./wasm');
+    const wasm = await wasmBackend(preset.spec, args.seed, data, config, EVAL_BATCH);
+    log(`wasm kernels: ${wasm.flavour}`);
+    backend = wasm;
   } else {
     const model = createCpuModel(preset.spec, { seed: args.seed, inputGradient: false });
     backend = {
       trainer: new Trainer(model, data, config),
-      evaluate: async (test) => evaluate(model, test, 256, 'crossEntropy'),
+      evaluate: async (test) => evaluate(model, test, EVAL_BATCH, 'crossEntropy'),
+      weights: async () => getWeights(model),
     };
   }
   const trainer = backend.trainer;
@@ -89,6 +102,19 @@ async function main(): Promise<void> {
   log(
     `test accuracy ${(100 * test.accuracy).toFixed(2)}%; per class: ${test.perClassAccuracy.map((a, i) => `${data.test.classNames[i]} ${(100 * a).toFixed(1)}%`).join(', ')}`,
   );
+  let exported: Record<string, string> | undefined;
+  if (args.export.length > 0 && args.out !== null) {
+    const { writeExports } = await import('./export');
+    exported = await writeExports({
+      formats: args.export,
+      out: args.out,
+      spec: preset.spec,
+      weights: await backend.weights(),
+      dataset: args.dataset,
+      classNames: data.test.classNames,
+    });
+    for (const [format, folder] of Object.entries(exported)) log(`exported ${format} to ${folder}`);
+  }
   const line = {
     model: args.model,
     dataset: args.dataset,
@@ -101,6 +127,7 @@ async function main(): Promise<void> {
     trainLoss: result.train?.loss ?? null,
     imagesPerSecond: result.imagesPerSecond,
     wallTimeMs: Math.round(performance.now() - wallStart),
+    ...(exported ? { exported } : {}),
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (result.status !== 'done') process.exitCode = 1;

@@ -2,24 +2,23 @@
  * One CpuLayer per layer of a summarized spec: the glue between the model (which owns the
  * graph, the parameters and the gradient buffers) and the op kernels (which only see arrays).
  * A layer remembers what its backward pass needs from the last forward (its input, output,
- * pooling switches, dropout mask, batchnorm statistics) and nothing else.
+ * pooling switches, dropout mask, batchnorm statistics) and nothing else. The array work goes
+ * through a kernel provider (engine/cpu/kernels.ts): the TypeScript reference by default, or the
+ * wasm engine's, which also decides where outputs and scratch live.
  */
 import type { ActivationKind, LayerSummary } from '../spec/types';
 import type { Rng } from '../tensor/rng';
 import { sizeOf, type Tensor } from '../tensor/tensor';
 import type { Param } from '../train/model';
-import { activationBackward, activationBackwardFromInput, activationForward, defaultAlpha } from './activations';
+import { defaultAlpha } from './activations';
 import { addForward } from './add';
-import { avgpoolBackward, avgpoolForward } from './avgpool';
 import { type BatchNormCache, batchNormBackward, batchNormForward } from './batchnorm';
 import { concatBackward, concatForward } from './concat';
-import { conv2dBackward, conv2dForward, conv2dScratchSize } from './conv2d';
-import { denseBackward, denseForward } from './dense';
 import { dropoutBackward, dropoutForward } from './dropout';
 import { type ConvGeometry, convGeometry } from './geometry';
 import { globalAvgPoolBackward, globalAvgPoolForward } from './globalavgpool';
+import { type CpuKernels, Grow, tsKernels } from './kernels';
 import { type LrnParams, lrnBackward, lrnForward } from './lrn';
-import { maxpoolBackward, maxpoolForward } from './maxpool';
 import { softmaxBackward, softmaxForward } from './softmax';
 
 export interface LayerContext {
@@ -47,19 +46,14 @@ export interface LayerParams {
   readonly runningVar?: Float32Array;
 }
 
-/** A reusable typed array that grows to the largest length asked for and hands out exact-length views. */
-export class Grow {
-  private buf = new Float32Array(0);
-  get(length: number): Float32Array {
-    if (this.buf.length < length) this.buf = new Float32Array(length);
-    return this.buf.length === length ? this.buf : this.buf.subarray(0, length);
-  }
-}
+export { Grow };
 
 const shapeOf = (batch: number, sample: readonly number[]): number[] => [batch, ...sample];
 
-export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer {
+export function createLayer(layer: LayerSummary, params: LayerParams, kernels: CpuKernels = tsKernels): CpuLayer {
   const r = layer.resolved;
+  const k = kernels;
+  const out = k.output();
   const inShape = layer.inputShape;
   const outShape = layer.outputShape;
   const outSize = sizeOf(outShape);
@@ -70,7 +64,7 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
       let y: Float32Array = new Float32Array(0);
       const w = params.weight!;
       const b = params.bias;
-      const alpha = r.activation ? defaultAlpha(r.activation) : 0;
+      const act = r.activation ? { kind: r.activation, alpha: defaultAlpha(r.activation) } : null;
       return {
         forward([input], ctx) {
           const batch = input!.shape[0]!;
@@ -78,16 +72,15 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
             geo = convGeometry(shapeOf(batch, inShape), r.filters, r.kernel, r);
           }
           x = input!.data;
-          y = new Float32Array(batch * outSize);
-          conv2dForward(geo, x, w.value, b ? b.value : null, y, ctx.scratch(0, conv2dScratchSize(geo)));
-          if (r.activation) activationForward(r.activation, alpha, y, y);
+          y = out.get(batch * outSize);
+          k.conv2dForward(geo, x, w.value, b ? b.value : null, y, act, ctx.scratch(0, k.conv2dScratchSize(geo)));
           return { shape: shapeOf(batch, outShape), data: y };
         },
         backward(g, [dx], ctx) {
-          if (r.activation) activationBackward(r.activation, alpha, y, g, g);
-          const size = conv2dScratchSize(geo!);
+          if (act) k.activationBackward(act.kind, act.alpha, y, g, g);
+          const size = k.conv2dScratchSize(geo!);
           const grads = { dx: dx ?? null, dw: w.grad, db: b ? b.grad : null };
-          conv2dBackward(geo!, x, w.value, g, grads, ctx.scratch(0, size), ctx.scratch(1, size));
+          k.conv2dBackward(geo!, x, w.value, g, grads, ctx.scratch(0, size), ctx.scratch(1, size));
         },
       };
     }
@@ -98,44 +91,44 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
       let batch = 0;
       const w = params.weight!;
       const b = params.bias;
-      const alpha = r.activation ? defaultAlpha(r.activation) : 0;
+      const act = r.activation ? { kind: r.activation, alpha: defaultAlpha(r.activation) } : null;
       return {
         forward([input]) {
           batch = input!.shape[0]!;
           x = input!.data;
-          y = new Float32Array(batch * r.units);
-          denseForward({ batch, inputs, units: r.units }, x, w.value, b ? b.value : null, y);
-          if (r.activation) activationForward(r.activation, alpha, y, y);
+          y = out.get(batch * r.units);
+          k.denseForward({ batch, inputs, units: r.units }, x, w.value, b ? b.value : null, y, act);
           return { shape: [batch, r.units], data: y };
         },
         backward(g, [dx]) {
-          if (r.activation) activationBackward(r.activation, alpha, y, g, g);
+          if (act) k.activationBackward(act.kind, act.alpha, y, g, g);
           const grads = { dx: dx ?? null, dw: w.grad, db: b ? b.grad : null };
-          denseBackward({ batch, inputs, units: r.units }, x, w.value, g, grads);
+          k.denseBackward({ batch, inputs, units: r.units }, x, w.value, g, grads);
         },
       };
     }
     case 'maxpool':
     case 'avgpool': {
       let geo: ConvGeometry | null = null;
-      let switches = new Int32Array(0);
+      const switchBuffer = k.switches();
+      let switches: Int32Array = new Int32Array(0);
       const max = r.type === 'maxpool';
       return {
         forward([input]) {
           const batch = input!.shape[0]!;
           if (geo?.batch !== batch) {
             geo = convGeometry(shapeOf(batch, inShape), inShape[0]!, r.size, r);
-            switches = new Int32Array(max ? batch * outSize : 0);
+            switches = switchBuffer.get(max ? batch * outSize : 0);
           }
-          const y = new Float32Array(batch * outSize);
-          if (max) maxpoolForward(geo, input!.data, y, switches);
-          else avgpoolForward(geo, input!.data, y);
+          const y = out.get(batch * outSize);
+          if (max) k.maxpoolForward(geo, input!.data, y, switches);
+          else k.avgpoolForward(geo, input!.data, y);
           return { shape: shapeOf(batch, outShape), data: y };
         },
         backward(g, [dx]) {
           if (!dx) return;
-          if (max) maxpoolBackward(g, switches, dx);
-          else avgpoolBackward(geo!, g, dx);
+          if (max) k.maxpoolBackward(g, switches, dx);
+          else k.avgpoolBackward(geo!, g, dx);
         },
       };
     }
@@ -144,7 +137,7 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
       return {
         forward([input]) {
           const planes = input!.data.length / size;
-          const y = new Float32Array(planes);
+          const y = out.get(planes);
           globalAvgPoolForward(planes, size, input!.data, y);
           return { shape: shapeOf(input!.shape[0]!, outShape), data: y };
         },
@@ -162,15 +155,15 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
         },
       };
     case 'activation':
-      return activationLayer(r.kind, r.alpha);
+      return activationLayer(r.kind, r.alpha, k);
     case 'dropout':
-      return dropoutLayer(r.rate);
+      return dropoutLayer(r.rate, k);
     case 'batchnorm':
-      return batchNormLayer(inShape, r.momentum, r.epsilon, params);
+      return batchNormLayer(inShape, r.momentum, r.epsilon, params, k);
     case 'add':
       return {
         forward([a, b]) {
-          const y = new Float32Array(a!.data.length);
+          const y = out.get(a!.data.length);
           addForward(a!.data, b!.data, y);
           return { shape: [...a!.shape], data: y };
         },
@@ -180,14 +173,14 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
         },
       };
     case 'concat':
-      return concatLayer(outShape);
+      return concatLayer(outShape, k);
     case 'lrn':
-      return lrnLayer(inShape, r);
+      return lrnLayer(inShape, r, k);
     case 'softmax': {
       let y: Float32Array = new Float32Array(0);
       return {
         forward([input]) {
-          y = new Float32Array(input!.data.length);
+          y = out.get(input!.data.length);
           softmaxForward(input!.shape[0]!, outSize, input!.data, y);
           return { shape: [...input!.shape], data: y };
         },
@@ -201,32 +194,34 @@ export function createLayer(layer: LayerSummary, params: LayerParams): CpuLayer 
   }
 }
 
-function activationLayer(kind: ActivationKind, alpha: number): CpuLayer {
+function activationLayer(kind: ActivationKind, alpha: number, k: CpuKernels): CpuLayer {
+  const out = k.output();
   let x: Float32Array = new Float32Array(0);
   let y: Float32Array = new Float32Array(0);
   return {
     forward([input]) {
       // Kept (not copied: no op writes a forward output later) for the derivative's branch.
       x = input!.data;
-      y = new Float32Array(input!.data.length);
-      activationForward(kind, alpha, input!.data, y);
+      y = out.get(input!.data.length);
+      k.activationForward(kind, alpha, input!.data, y);
       return { shape: [...input!.shape], data: y };
     },
     backward(g, [dx]) {
-      if (dx) activationBackwardFromInput(kind, alpha, x, y, g, dx);
+      if (dx) k.activationBackwardFromInput(kind, alpha, x, y, g, dx);
     },
   };
 }
 
 /** Joins its inputs' samples end to end; backward hands each input its slice of the gradient. */
-function concatLayer(outShape: readonly number[]): CpuLayer {
+function concatLayer(outShape: readonly number[], k: CpuKernels): CpuLayer {
+  const out = k.output();
   let sizes: number[] = [];
   let batch = 0;
   return {
     forward(inputs) {
       batch = inputs[0]!.shape[0]!;
       sizes = inputs.map((t) => t.data.length / batch);
-      const y = new Float32Array(batch * sizeOf(outShape));
+      const y = out.get(batch * sizeOf(outShape));
       concatForward(
         batch,
         sizes,
@@ -241,15 +236,16 @@ function concatLayer(outShape: readonly number[]): CpuLayer {
   };
 }
 
-function lrnLayer(inShape: readonly number[], p: LrnParams): CpuLayer {
-  const scale = new Grow();
+function lrnLayer(inShape: readonly number[], p: LrnParams, k: CpuKernels): CpuLayer {
+  const scale = k.scratch();
+  const out = k.output();
   let x: Float32Array = new Float32Array(0);
   let dims = { batch: 0, channels: inShape[0]!, spatial: sizeOf(inShape.slice(1)) };
   return {
     forward([input]) {
       x = input!.data;
       dims = { ...dims, batch: input!.shape[0]! };
-      const y = new Float32Array(x.length);
+      const y = out.get(x.length);
       lrnForward(dims, p, x, y, scale.get(x.length));
       return { shape: [...input!.shape], data: y };
     },
@@ -259,12 +255,13 @@ function lrnLayer(inShape: readonly number[], p: LrnParams): CpuLayer {
   };
 }
 
-function dropoutLayer(rate: number): CpuLayer {
-  const mask = new Grow();
+function dropoutLayer(rate: number, k: CpuKernels): CpuLayer {
+  const mask = k.scratch();
+  const out = k.output();
   let dropped = false;
   return {
     forward([input], ctx) {
-      const y = new Float32Array(input!.data.length);
+      const y = out.get(input!.data.length);
       dropped = ctx.training && rate > 0;
       if (dropped) dropoutForward(rate, input!.data, y, mask.get(y.length), ctx.rng);
       else y.set(input!.data);
@@ -278,7 +275,14 @@ function dropoutLayer(rate: number): CpuLayer {
   };
 }
 
-function batchNormLayer(inShape: readonly number[], momentum: number, epsilon: number, params: LayerParams): CpuLayer {
+function batchNormLayer(
+  inShape: readonly number[],
+  momentum: number,
+  epsilon: number,
+  params: LayerParams,
+  k: CpuKernels,
+): CpuLayer {
+  const output = k.output();
   const channels = inShape[0]!;
   const size = sizeOf(inShape.slice(1));
   const gamma = params.gamma!;
@@ -291,7 +295,7 @@ function batchNormLayer(inShape: readonly number[], momentum: number, epsilon: n
     momentum,
     epsilon,
   };
-  const xhat = new Grow();
+  const xhat = k.scratch();
   const invStd = new Float32Array(channels);
   let cache: BatchNormCache = { xhat: xhat.get(0), invStd };
   let training = false;
@@ -300,7 +304,7 @@ function batchNormLayer(inShape: readonly number[], momentum: number, epsilon: n
     forward([input], ctx) {
       batch = input!.shape[0]!;
       training = ctx.training;
-      const y = new Float32Array(input!.data.length);
+      const y = output.get(input!.data.length);
       cache = { xhat: xhat.get(y.length), invStd };
       batchNormForward({ batch, channels, size }, state, training, input!.data, y, cache);
       return { shape: [...input!.shape], data: y };

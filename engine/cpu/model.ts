@@ -7,7 +7,8 @@
  * (a residual block's shortcut) is the SUM of what each consumer sends back: the first consumer
  * to finish writes the producer's gradient buffer, later ones add into it.
  *
- * Forward returns fresh output tensors each call (callers may keep them); gradient buffers and
+ * Forward returns fresh output tensors each call (callers may keep them; with the wasm kernel
+ * provider they are reused buffers instead, see CpuModelOptions.kernels); gradient buffers and
  * im2col scratch are reused between calls and grow to the largest batch seen.
  */
 import { summarize } from '../spec/summarize';
@@ -16,7 +17,8 @@ import { createRng, type Rng } from '../tensor/rng';
 import { sizeOf, type Tensor } from '../tensor/tensor';
 import { fansOf, type InitScheme, initialize } from '../train/initializers';
 import type { Buffer, ForwardOptions, Model, Param, ParamRole } from '../train/model';
-import { type CpuLayer, createLayer, Grow, type LayerContext, type LayerParams } from './layers';
+import { type CpuKernels, type Reusable, tsKernels } from './kernels';
+import { type CpuLayer, createLayer, type LayerContext, type LayerParams } from './layers';
 
 export { getWeights, loadWeights } from './weights';
 
@@ -30,18 +32,25 @@ export interface CpuModelOptions {
    * turn it off and skip the first layer's input-gradient product.
    */
   readonly inputGradient?: boolean;
+  /**
+   * Who runs the array work and allocates the arrays: the TypeScript reference (default) or the
+   * wasm engine's provider (engine/wasm/model.ts). With wasm, forward's outputs are reused buffers,
+   * valid until the next forward.
+   */
+  readonly kernels?: CpuKernels;
 }
 
 export function createCpuModel(spec: ModelSpec, options: CpuModelOptions): Model {
   const summary = summarize(spec);
   const rng = createRng(options.seed);
   const init = options.init ?? 'he';
+  const kernels = options.kernels ?? tsKernels;
   const params: Param[] = [];
   const buffers: Buffer[] = [];
 
   const layers: (CpuLayer | null)[] = summary.layers.map((layer) => {
     if (layer.type === 'input') return null;
-    return createLayer(layer, buildParams(layer, init, rng, params, buffers));
+    return createLayer(layer, buildParams(layer, init, rng, params, buffers, kernels), kernels);
   });
   const dropoutRng = rng.fork();
   const count = summary.layers.length;
@@ -50,13 +59,14 @@ export function createCpuModel(spec: ModelSpec, options: CpuModelOptions): Model
   const logits = last.type === 'softmax' ? count - 2 : count - 1;
   const inputShape = summary.layers[0]!.outputShape;
 
-  const scratch: Grow[] = [];
-  const grads = summary.layers.map(() => new Grow());
+  const scratch: Reusable[] = [];
+  const grads = summary.layers.map(() => kernels.scratch());
+  const input = kernels.scratch();
   const makeContext = (training: boolean, forwardRng: Rng): LayerContext => ({
     training,
     rng: forwardRng,
     scratch(slot, length) {
-      while (scratch.length <= slot) scratch.push(new Grow());
+      while (scratch.length <= slot) scratch.push(kernels.scratch());
       return scratch[slot]!.get(length);
     },
   });
@@ -72,7 +82,8 @@ export function createCpuModel(spec: ModelSpec, options: CpuModelOptions): Model
       checkInput(x, inputShape);
       batch = x.shape[0]!;
       context = makeContext(forwardOptions.training, forwardOptions.rng ?? dropoutRng);
-      const outputs: Tensor[] = [x];
+      // The wasm provider copies the batch into its memory once, rather than once per kernel that reads it.
+      const outputs: Tensor[] = [kernels === tsKernels ? x : { shape: x.shape, data: copyInto(input, x.data) }];
       for (let i = 1; i < count; i++) {
         const from = summary.layers[i]!.inputs.map((j) => outputs[j]!);
         outputs.push(layers[i]!.forward(from, context));
@@ -136,6 +147,12 @@ export function createCpuModel(spec: ModelSpec, options: CpuModelOptions): Model
   }
 }
 
+function copyInto(buffer: Reusable, data: Float32Array): Float32Array {
+  const copy = buffer.get(data.length);
+  copy.set(data);
+  return copy;
+}
+
 function checkInput(x: Tensor, inputShape: readonly number[]): void {
   const ok = x.shape.length === inputShape.length + 1 && inputShape.every((d, i) => x.shape[i + 1] === d);
   if (!ok || x.data.length !== sizeOf(x.shape)) {
@@ -144,7 +161,14 @@ function checkInput(x: Tensor, inputShape: readonly number[]): void {
 }
 
 /** Creates (and registers) the params and buffers of one layer, initialised in layer order. */
-function buildParams(layer: LayerSummary, init: InitScheme, rng: Rng, params: Param[], buffers: Buffer[]): LayerParams {
+function buildParams(
+  layer: LayerSummary,
+  init: InitScheme,
+  rng: Rng,
+  params: Param[],
+  buffers: Buffer[],
+  kernels: CpuKernels,
+): LayerParams {
   const add = (role: ParamRole, shape: number[], fill: number, regularized: boolean): Param => {
     const n = sizeOf(shape);
     const param: Param = {
@@ -152,8 +176,8 @@ function buildParams(layer: LayerSummary, init: InitScheme, rng: Rng, params: Pa
       layer: layer.index,
       role,
       shape,
-      value: new Float32Array(n).fill(fill),
-      grad: new Float32Array(n),
+      value: kernels.persistent(n).fill(fill),
+      grad: kernels.persistent(n),
       regularized,
       trainable: layer.trainable,
     };
@@ -161,7 +185,7 @@ function buildParams(layer: LayerSummary, init: InitScheme, rng: Rng, params: Pa
     return param;
   };
   const buffer = (name: string, n: number, fill: number): Float32Array => {
-    const value = new Float32Array(n).fill(fill);
+    const value = kernels.persistent(n).fill(fill);
     buffers.push({ name: `${layer.id}.${name}`, value });
     return value;
   };

@@ -7,7 +7,7 @@
 import { CIFAR10_CLASSES, type Dataset, DatasetError, type DatasetSplits } from './dataset';
 import { gunzipChunks } from './gunzip';
 import type { ProgressCallback } from './progress';
-import { TarReader } from './tar';
+import { type TarHeader, TarReader } from './tar';
 
 export const CIFAR_IMAGE_BYTES = 3 * 32 * 32;
 export const CIFAR_RECORD_BYTES = 1 + CIFAR_IMAGE_BYTES;
@@ -24,6 +24,11 @@ export interface CifarBatchFile {
 const MAX_UNPACKED_BYTES = 256 << 20;
 /** A batch is 10,000 records (30,730,000 bytes); a kept archive entry may declare at most this. */
 const MAX_BATCH_BYTES = 32 << 20;
+/**
+ * Everything else in the archive (readme.html, batches.meta.txt: under 1 KB) may declare at most
+ * this in all, so the most a CIFAR-10 archive can make us inflate is six batches and this.
+ */
+const MAX_OTHER_BYTES = 16 << 20;
 
 /** Reads cifar-10-binary.tar.gz (or the same archive already unpacked to .tar). */
 export async function cifar10FromTarGz(
@@ -32,16 +37,36 @@ export async function cifar10FromTarGz(
   archive = 'cifar-10-binary.tar.gz',
 ): Promise<DatasetSplits> {
   const batches: CifarBatchFile[] = [];
+  const seen = new Set<string>();
+  const wanted = (header: TarHeader): boolean => {
+    const name = baseName(header.name);
+    if (header.type !== 'file' || !isBatchName(name)) return false;
+    // A batch listed twice would be held twice: refused at its header, before its data is kept.
+    if (seen.has(name)) {
+      throw new DatasetError(
+        `${archive}: it holds ${name} twice, but the CIFAR-10 archive has each batch once. The archive is damaged or it is not the expected file.`,
+      );
+    }
+    seen.add(name);
+    return true;
+  };
   const reader = new TarReader(
     archive,
     (entry) => batches.push({ name: baseName(entry.name), bytes: entry.data }),
-    (header) => header.type === 'file' && isBatchName(baseName(header.name)),
-    { maxBytes: MAX_BATCH_BYTES, what: 'a CIFAR-10 batch can be' },
+    wanted,
+    {
+      maxBytes: MAX_BATCH_BYTES,
+      what: 'a CIFAR-10 batch can be',
+      skippedBytes: MAX_OTHER_BYTES,
+      skippedWhat: 'a CIFAR-10 archive holds besides its six batches',
+    },
   );
   await gunzipChunks(bytes, (chunk) => reader.push(chunk), {
     name: archive,
     maxOutputBytes: MAX_UNPACKED_BYTES,
     onProgress: (loaded) => onProgress?.({ phase: 'decompress', file: archive, loaded, total: bytes.length }),
+    // Past the end-of-archive marker nothing is read, so nothing more is inflated.
+    done: () => reader.finished,
   });
   reader.end();
   return cifar10FromBatches(batches, archive);

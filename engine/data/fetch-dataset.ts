@@ -136,17 +136,26 @@ export async function loadEmbeddedMnist(
   return decodeDatasetFile(bytes, 'mnist-embedded', MNIST_CLASSES);
 }
 
+/** fetchBytes's shape, so a caller can put a cache (engine/data/kept-fetch.ts) in front of it. */
+export type FetchBytes = (
+  url: string,
+  onProgress?: ProgressCallback,
+  signal?: AbortSignal,
+  missing?: string,
+) => Promise<Uint8Array>;
+
 /** Full MNIST from a folder URL holding the four official .gz files (default: what fetch-data serves). */
 export async function loadMnistFromUrls(
   base = `/data/${MNIST_DIR}/`,
   onProgress?: ProgressCallback,
+  fetcher: FetchBytes = fetchBytes,
 ): Promise<DatasetSplits> {
   const root = base.endsWith('/') ? base : `${base}/`;
   const [trainImages, trainLabels, testImages, testLabels] = await Promise.all([
-    fetchBytes(root + MNIST_FILES.trainImages, onProgress, undefined, MNIST_MISSING),
-    fetchBytes(root + MNIST_FILES.trainLabels, onProgress, undefined, MNIST_MISSING),
-    fetchBytes(root + MNIST_FILES.testImages, onProgress, undefined, MNIST_MISSING),
-    fetchBytes(root + MNIST_FILES.testLabels, onProgress, undefined, MNIST_MISSING),
+    fetcher(root + MNIST_FILES.trainImages, onProgress, undefined, MNIST_MISSING),
+    fetcher(root + MNIST_FILES.trainLabels, onProgress, undefined, MNIST_MISSING),
+    fetcher(root + MNIST_FILES.testImages, onProgress, undefined, MNIST_MISSING),
+    fetcher(root + MNIST_FILES.testLabels, onProgress, undefined, MNIST_MISSING),
   ]);
   return mnistFromFiles({ trainImages, trainLabels, testImages, testLabels });
 }
@@ -155,7 +164,8 @@ export async function loadMnistFromUrls(
 export async function loadCifar10FromUrl(
   url = `/data/${CIFAR10_DIR}/${CIFAR10_FILE}`,
   onProgress?: ProgressCallback,
+  fetcher: FetchBytes = fetchBytes,
 ): Promise<DatasetSplits> {
-  const bytes = await fetchBytes(url, onProgress, undefined, CIFAR10_MISSING);
+  const bytes = await fetcher(url, onProgress, undefined, CIFAR10_MISSING);
   return cifar10FromTarGz(bytes, onProgress, url.slice(url.lastIndexOf('/') + 1) || CIFAR10_FILE);
 }

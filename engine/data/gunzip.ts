@@ -35,6 +35,12 @@ export interface GunzipOptions {
   readonly decompressor?: () => ReadableWritablePair<Uint8Array, BufferSource>;
   /** 'members' skips the one-pass attempt and decodes member by member (the fallback), for tests. */
   readonly path?: 'auto' | 'members';
+  /**
+   * Asked after each chunk: true when the consumer has everything it needs (a tar reader past its
+   * end-of-archive marker), so the rest is not inflated at all: whatever a file carries after
+   * that, a gzip bomb of zeros included, costs nothing.
+   */
+  readonly done?: () => boolean;
 }
 
 /** Input is fed to the decompressor in slices so progress moves and memory stays flat (see above). */
@@ -89,9 +95,10 @@ export async function gunzipChunks(
     if (produced > cap) throw tooBig(name, cap);
     onChunk(chunk);
   };
+  const done = options.done ?? ((): boolean => false);
   if (options.path !== 'members') {
     try {
-      await decompressOne(bytes, emit, make, options.onProgress);
+      await decompressOne(bytes, emit, make, options.onProgress, done);
       return produced;
     } catch (error) {
       if (error instanceof DatasetError) throw error;
@@ -100,7 +107,7 @@ export async function gunzipChunks(
   }
   // Re-decode member by member, skipping the output the consumer has already seen.
   let alreadyEmitted = produced;
-  await decodeMembers(bytes, { name, cap, make }, (chunk) => {
+  await decodeMembers(bytes, { name, cap, make, done }, (chunk) => {
     if (alreadyEmitted >= chunk.length) {
       alreadyEmitted -= chunk.length;
       return;
@@ -132,6 +139,7 @@ async function decompressOne(
   onChunk: (chunk: Uint8Array) => void,
   make: () => ReadableWritablePair<Uint8Array, BufferSource>,
   onProgress?: (bytesIn: number, bytesOut: number) => void,
+  consumerDone: () => boolean = () => false,
 ): Promise<void> {
   let offset = 0;
   let bytesOut = 0;
@@ -155,6 +163,10 @@ async function decompressOne(
       bytesOut += value.length;
       onChunk(value);
       onProgress?.(offset, bytesOut);
+      if (consumerDone()) {
+        await reader.cancel().catch(() => undefined);
+        break;
+      }
     }
   } catch (error) {
     await reader.cancel().catch(() => undefined);
@@ -185,10 +197,11 @@ async function decodeMembers(
     readonly name: string;
     readonly cap: number;
     readonly make: () => ReadableWritablePair<Uint8Array, BufferSource>;
+    readonly done: () => boolean;
   },
   onChunk: (chunk: Uint8Array) => void,
 ): Promise<void> {
-  const { name, cap, make } = how;
+  const { name, cap, make, done } = how;
   const candidates = memberCandidates(bytes, MIN_MEMBER_BYTES);
   candidates.push(bytes.length);
   let start = 0;
@@ -220,6 +233,7 @@ async function decodeMembers(
       break;
     }
     if (next < 0) throw corrupt(name, lastError);
+    if (done()) return;
     start = next;
   }
 }

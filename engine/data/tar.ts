@@ -27,6 +27,14 @@ export interface TarEntryLimit {
   readonly maxBytes: number;
   /** Completes "more than the 32 MiB …", e.g. "a CIFAR-10 batch can be". */
   readonly what: string;
+  /**
+   * The most the entries the caller skips may declare in all, when it knows what else an archive
+   * holds (CIFAR-10: a readme and a list of class names). Checked at each skipped entry's header,
+   * so a 1 TiB entry, or a run of large ones, is refused before its data is inflated.
+   */
+  readonly skippedBytes?: number;
+  /** Completes "more than the 16 MiB …" for skipped entries, e.g. "this archive holds besides its batches". */
+  readonly skippedWhat?: string;
 }
 
 const DEFAULT_LIMIT: TarEntryLimit = {
@@ -43,8 +51,10 @@ export class TarReader {
   private current: { header: TarHeader; parts: Uint8Array[] | null; kind: string } | null = null;
   private remaining = 0;
   private padding = 0;
-  private finished = false;
+  private ended = false;
   private longName: string | null = null;
+  /** Bytes the skipped entries so far declared, against limit.skippedBytes. */
+  private skipped = 0;
 
   /**
    * @param archive name used in error messages
@@ -59,9 +69,14 @@ export class TarReader {
     private readonly limit: TarEntryLimit = DEFAULT_LIMIT,
   ) {}
 
+  /** True once the end-of-archive marker has been read: anything after it is ignored. */
+  get finished(): boolean {
+    return this.ended;
+  }
+
   push(chunk: Uint8Array): void {
     let pos = 0;
-    while (pos < chunk.length && !this.finished) {
+    while (pos < chunk.length && !this.ended) {
       if (this.current) {
         const n = Math.min(this.remaining, chunk.length - pos);
         // A copy: the caller may reuse its chunk after push returns.
@@ -90,7 +105,7 @@ export class TarReader {
   /** Call once all bytes are pushed; throws if the archive stops inside an entry. */
   end(): void {
     if (this.current || this.headerFill > 0) {
-      const what = this.current ? `inside "${this.current.header.name}"` : 'inside an entry header';
+      const what = this.current ? `inside "${shortName(this.current.header.name)}"` : 'inside an entry header';
       throw new DatasetError(
         `${this.archive}: the archive is incomplete: it is truncated (it ends ${what}). Download it again; an interrupted download is the usual cause.`,
       );
@@ -102,7 +117,7 @@ export class TarReader {
     const h = this.header;
     if (h.every((b) => b === 0)) {
       // A zero block marks the end of the archive (officially two; one is enough to stop).
-      this.finished = true;
+      this.ended = true;
       return;
     }
     checkChecksum(h, this.archive);
@@ -121,6 +136,7 @@ export class TarReader {
     const isRecord = kind === 'L' || kind === 'x';
     const keep = isRecord || this.wanted(header);
     if (keep) this.checkSize(header, isRecord);
+    else this.checkSkipped(header);
     this.current = { header, parts: keep ? [] : null, kind };
     this.remaining = size;
     this.padding = (BLOCK - (size % BLOCK)) % BLOCK;
@@ -132,9 +148,22 @@ export class TarReader {
     const max = isRecord ? MAX_TAR_RECORD_BYTES : this.limit.maxBytes;
     if (header.size <= max) return;
     const what = isRecord ? 'a file-name record can be' : this.limit.what;
-    const entry = isRecord ? 'a file-name record' : `"${header.name}"`;
+    const entry = isRecord ? 'a file-name record' : `"${shortName(header.name)}"`;
     throw new DatasetError(
       `${this.archive}: ${entry} declares an entry of ${formatBytes(header.size)}, more than the ${formatBytes(max)} ${what}. The archive is damaged or it is not the expected file.`,
+    );
+  }
+
+  /** Skipped entries together may not declare more than the caller's budget for them. */
+  private checkSkipped(header: TarHeader): void {
+    const max = this.limit.skippedBytes;
+    if (max === undefined) return;
+    this.skipped += header.size;
+    if (this.skipped <= max) return;
+    const others =
+      this.skipped > header.size ? `, ${formatBytes(this.skipped)} with the other files not needed here` : '';
+    throw new DatasetError(
+      `${this.archive}: "${shortName(header.name)}" declares an entry of ${formatBytes(header.size)}${others}, more than the ${formatBytes(max)} ${this.limit.skippedWhat ?? 'this archive should hold besides the files needed'}. The archive is damaged or it is not the expected file.`,
     );
   }
 
@@ -172,6 +201,11 @@ function join(parts: readonly Uint8Array[], size: number): Uint8Array {
     offset += part.length;
   }
   return out;
+}
+
+/** A path for a message: a long-name record can hold a megabyte, so long ones are shown by their end. */
+function shortName(name: string): string {
+  return name.length > 120 ? `…${name.slice(-100)} (a ${name.length}-character path)` : name;
 }
 
 function readString(bytes: Uint8Array, offset: number, length: number): string {

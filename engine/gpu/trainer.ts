@@ -21,6 +21,7 @@ import { RunControl } from '../train/run-control';
 import { learningRateAt } from '../train/schedules';
 import {
   DEFAULT_TRAINER_CONFIG,
+  type Progress,
   type TrainerConfig,
   type TrainerData,
   type TrainerEvent,
@@ -28,6 +29,7 @@ import {
   type TrainingRun,
   type TrainResult,
 } from '../train/trainer';
+import { isValidationCheck, validationSubset } from '../train/validation-checks';
 import { yieldToEventLoop } from '../train/yield';
 import { writeBytes } from './buffers';
 import {
@@ -72,6 +74,10 @@ export class GpuTrainer implements TrainingRun {
   private readonly stepper: GpuTrainStep;
   private readonly lost: Promise<null>;
   private evaluator: GpuEvaluator | null = null;
+  /** Evaluates the fixed validation subset of the mid-epoch checks (engine/train/validation-checks.ts). */
+  private checkEvaluator: GpuEvaluator | null = null;
+  /** A check step's progress, held back until the subset's metrics can go out with it. */
+  private held: { readonly step: number; progress: Progress | null } | null = null;
   private step: number;
   private images = 0;
   private trainingMs = 0;
@@ -249,15 +255,19 @@ export class GpuTrainer implements TrainingRun {
     this.step++;
     this.images += n;
     const endOfEpoch = this.step % this.stepsPerEpoch === 0;
-    const capture = this.step % progressEvery === 0 || endOfEpoch;
+    // A single step (Step button) is read back at once, so the page shows its result.
+    const check = this.validationCheckDue();
+    const capture = this.step % progressEvery === 0 || endOfEpoch || this.control.singleStep || check;
+    if (check) this.held = { step: this.step, progress: null };
     // Wait for a free staging slot (the only wait in the loop), then capture into this step's encoder.
     if (capture) await this.reads.room();
     const slot = capture ? this.ring.capture(encoder) : -1;
     this.model.device.queue.submit([encoder.finish()]);
     if (slot >= 0) this.track(slot, this.step, lr);
-    if (endOfEpoch) await this.drain();
+    if (endOfEpoch || check) await this.drain();
     this.trainingMs += performance.now() - began;
     this.stepBegan = null;
+    if (check && !this.stopped()) await this.emitCheck();
     if (endOfEpoch && !this.stopped()) await this.finishEpoch();
   }
 
@@ -302,21 +312,43 @@ export class GpuTrainer implements TrainingRun {
     }
     this.lastGoodStep = step;
     this.epochSum = addGpuMetrics(this.epochSum, m);
-    this.control.emit({
-      type: 'progress',
-      progress: {
-        step,
-        totalSteps: this.totalSteps,
-        stepsPerEpoch: this.stepsPerEpoch,
-        epoch: step / this.stepsPerEpoch,
-        loss: lossSum / m.count,
-        accuracy: m.correct / m.count,
-        learningRate: lr,
-        imagesPerSecond: this.imagesPerSecond(),
-        trainingMs: this.trainingMs,
-      },
-    });
+    const progress: Progress = {
+      step,
+      totalSteps: this.totalSteps,
+      stepsPerEpoch: this.stepsPerEpoch,
+      epoch: step / this.stepsPerEpoch,
+      loss: lossSum / m.count,
+      accuracy: m.correct / m.count,
+      learningRate: lr,
+      imagesPerSecond: this.imagesPerSecond(),
+      trainingMs: this.trainingMs,
+    };
+    if (this.held?.step === step) this.held.progress = progress;
+    else this.control.emit({ type: 'progress', progress });
     this.checkpoints.maybeTake(this.step);
+  }
+
+  private validationCheckDue(): boolean {
+    if (!this.data.validation || this.data.validation.count === 0) return false;
+    const inEpoch = ((this.step - 1) % this.stepsPerEpoch) + 1;
+    return isValidationCheck(inEpoch, this.stepsPerEpoch, this.config.validationChecks);
+  }
+
+  /** After a check step's readback: the validation subset on the weights after it, sent with its progress. */
+  private async emitCheck(): Promise<void> {
+    const progress = this.held?.progress ?? null;
+    this.held = null;
+    if (!progress) return;
+    const { validationSubset: size, seed, batchSize, loss } = this.config;
+    this.checkEvaluator ??= new GpuEvaluator(
+      this.model,
+      validationSubset(this.data.validation!, size, seed),
+      Math.max(batchSize, 256),
+      loss,
+    );
+    const validation = await this.race(this.checkEvaluator.run());
+    if (this.stopped()) return;
+    this.control.emit({ type: 'progress', progress: validation ? { ...progress, validation } : progress });
   }
 
   private async finishEpoch(): Promise<void> {

@@ -5,6 +5,7 @@
  */
 
 import { SpecError } from './errors';
+import { jsonSyntaxProblem } from './json-syntax';
 import { jsonTextDepth, SPEC_LIMITS, valueWithinDepth } from './limits';
 import {
   ACTIVATION_KINDS,
@@ -31,6 +32,7 @@ export function quoted(text: string, max = 40): string {
 }
 
 function describeValue(value: unknown): string {
+  if (value === undefined) return 'nothing';
   if (value === null) return 'null';
   if (Array.isArray(value)) {
     const json = JSON.stringify(value);
@@ -65,6 +67,9 @@ const KIND_CHECKS: Record<FieldKind, { readonly test: (v: unknown) => boolean; r
 };
 
 function checkType(raw: unknown, index: number, id: string | null): string {
+  if (raw === undefined) {
+    throw new SpecError(`a layer needs "type": the layer type as text, e.g. "conv2d".`, index, id);
+  }
   if (typeof raw !== 'string') {
     throw new SpecError(`"type" must be the layer type as text (got ${describeValue(raw)}).`, index, id);
   }
@@ -186,9 +191,10 @@ export function parseSpecJson(text: string): ModelSpec {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new SpecError(`this is not valid JSON: ${why}`);
+  } catch {
+    // JSON.parse's own message differs per browser and reads as engine internals; say where, in words.
+    const problem = jsonSyntaxProblem(text);
+    throw new SpecError(`this is not valid JSON: ${problem ? `${problem.message}.` : 'it could not be read.'}`);
   }
   return checkSpecObject(value);
 }

@@ -11,6 +11,8 @@ export class RunControl {
   cancelRequested = false;
   private readonly listeners = new Set<(event: TrainerEvent) => void>();
   private pendingSteps = 0;
+  /** Whether the step the loop is taking now was asked for by stepOnce() while paused. */
+  private steppingOnce = false;
   private wake: (() => void) | null = null;
 
   subscribe(listener: (event: TrainerEvent) => void): () => void {
@@ -69,7 +71,14 @@ export class RunControl {
       });
     }
     if (this.cancelRequested || stop()) return false;
+    // Paused and still going on: this turn is a single step (the trainer reports it at once).
+    this.steppingOnce = this.status === 'paused';
     if (this.pendingSteps > 0) this.pendingSteps--;
     return true;
+  }
+
+  /** True while the loop takes a step that stepOnce() asked for (between turn() and the next). */
+  get singleStep(): boolean {
+    return this.steppingOnce;
   }
 }

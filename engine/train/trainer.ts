@@ -18,6 +18,7 @@ import { NO_REGULARIZATION, type Regularization } from './regularization';
 import { RunControl } from './run-control';
 import { learningRateAt, type Schedule } from './schedules';
 import { trainStep } from './step';
+import { isValidationCheck, validationSubset } from './validation-checks';
 import { yieldToEventLoop } from './yield';
 
 export interface TrainerConfig {
@@ -31,8 +32,19 @@ export interface TrainerConfig {
   readonly loss: LossKind;
   readonly augmentation: AugmentOptions | null;
   readonly seed: number;
-  /** A progress event every this many steps (and always on the last step of an epoch). */
+  /**
+   * A progress event every this many steps, and always after the last step of an epoch, after a
+   * single step taken with stepOnce() (so Step shows its result at once) and after a validation check.
+   */
   readonly progressEvery: number;
+  /**
+   * Checks of a fixed validation subset per epoch, evenly spaced, the last at the epoch's end
+   * (0 = none); each arrives as the `validation` of that step's progress event. The full
+   * validation pass at each epoch's end ('epoch' event) is unchanged.
+   */
+  readonly validationChecks: number;
+  /** Images in that subset, drawn once from the validation set by the seed (all of it when smaller). */
+  readonly validationSubset: number;
 }
 
 export const DEFAULT_TRAINER_CONFIG: TrainerConfig = {
@@ -47,6 +59,8 @@ export const DEFAULT_TRAINER_CONFIG: TrainerConfig = {
   augmentation: null,
   seed: 1,
   progressEvery: 20,
+  validationChecks: 0,
+  validationSubset: 500,
 };
 
 export type TrainerStatus = 'idle' | 'running' | 'paused' | 'done' | 'cancelled' | 'diverged';
@@ -64,6 +78,8 @@ export interface Progress {
   /** Training images per second so far, excluding evaluation and pauses. */
   readonly imagesPerSecond: number;
   readonly trainingMs: number;
+  /** The validation subset's metrics, on the weights after this step, when a check fell on it. */
+  readonly validation?: Metrics;
 }
 
 export type TrainerEvent =
@@ -125,11 +141,19 @@ export class Trainer implements TrainingRun {
   private epochMetrics: MetricsAccumulator;
   private lastTrain: Metrics | null = null;
   private lastValidation: Metrics | null = null;
+  /** The validation subset the mid-epoch checks evaluate, drawn on first use. */
+  private checkSet: Dataset | null = null;
 
   constructor(
     readonly model: Model,
     readonly data: TrainerData,
     config: Partial<TrainerConfig> = {},
+    /**
+     * Continues a run at this step (a resumed session, a restored checkpoint): the epoch counter
+     * goes on from it and the shuffle order is replayed, so the batches are the ones the first run
+     * would have taken; dropout and augmentation noise are drawn afresh.
+     */
+    startStep = 0,
   ) {
     this.configValue = { ...DEFAULT_TRAINER_CONFIG, ...config };
     const { batchSize, epochs } = this.config;
@@ -141,6 +165,11 @@ export class Trainer implements TrainingRun {
     const root = createRng(this.config.seed);
     this.shuffleRng = root.fork();
     this.noiseRng = root.fork();
+    if (!Number.isInteger(startStep) || startStep < 0)
+      throw new RangeError('The start step must be a whole number ≥ 0.');
+    this.step = Math.min(startStep, this.totalSteps);
+    for (let e = 0; e < Math.floor(this.step / this.stepsPerEpoch); e++) permutation(data.train.count, this.shuffleRng);
+    if (this.step % this.stepsPerEpoch !== 0) this.order = permutation(data.train.count, this.shuffleRng);
     const [c, h, w] = data.train.shape;
     this.batchX = new Float32Array(batchSize * c * h * w);
     this.batchLabels = new Uint8Array(batchSize);
@@ -258,7 +287,10 @@ export class Trainer implements TrainingRun {
       steps: this.window.steps + 1,
     };
     const endOfEpoch = this.step % this.stepsPerEpoch === 0;
-    if (this.step % this.config.progressEvery === 0 || endOfEpoch) this.emitProgress(lr);
+    const check = this.validationCheckDue();
+    if (this.step % this.config.progressEvery === 0 || endOfEpoch || check || this.control.singleStep) {
+      this.emitProgress(lr, check ? this.checkValidation() : undefined);
+    }
     if (endOfEpoch) this.finishEpoch();
     return true;
   }
@@ -272,7 +304,19 @@ export class Trainer implements TrainingRun {
     });
   }
 
-  private emitProgress(lr: number): void {
+  private validationCheckDue(): boolean {
+    if (!this.data.validation || this.data.validation.count === 0) return false;
+    const inEpoch = ((this.step - 1) % this.stepsPerEpoch) + 1;
+    return isValidationCheck(inEpoch, this.stepsPerEpoch, this.config.validationChecks);
+  }
+
+  private checkValidation(): Metrics {
+    const { validationSubset: size, seed, batchSize, loss } = this.config;
+    this.checkSet ??= validationSubset(this.data.validation!, size, seed);
+    return evaluate(this.model, this.checkSet, Math.max(batchSize, 256), loss);
+  }
+
+  private emitProgress(lr: number, validation?: Metrics): void {
     const { loss, correct, count } = this.window;
     this.control.emit({
       type: 'progress',
@@ -286,6 +330,7 @@ export class Trainer implements TrainingRun {
         learningRate: lr,
         imagesPerSecond: this.trainingMs > 0 ? (this.images * 1000) / this.trainingMs : 0,
         trainingMs: this.trainingMs,
+        ...(validation ? { validation } : {}),
       },
     });
     this.window = { loss: 0, correct: 0, count: 0, steps: 0 };

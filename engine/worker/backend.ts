@@ -117,7 +117,7 @@ export function cpuHost(
     model,
     summary: model.summary,
     logitsLayer: model.logitsLayer,
-    createTrainer: (data, config) => new Trainer(model, data, config),
+    createTrainer: (data, config, startStep) => new Trainer(model, data, config, startStep),
     activations: async (image) => [...model.forward({ shape: [1, ...inputShape], data: image }, { training: false })],
     params: async (kind) =>
       model.params.map((p) => ({

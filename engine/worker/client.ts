@@ -5,6 +5,7 @@
  */
 import type { BrowsePage } from './browse';
 import type { InspectQuery, InspectResult } from './inspect';
+import type { ParamNorm } from './norms';
 import {
   type BrowseSplit,
   type EvalSplit,
@@ -45,6 +46,14 @@ export class WorkerClient {
     return this.request((requestId) => ({ type: 'snapshot', requestId, kind, layer, sample })).then((m) =>
       m.type === 'snapshot' ? m.tensors : [],
     );
+  }
+
+  /** L2 norms of every param's weights and latest gradient, computed in the worker. */
+  norms(): Promise<readonly ParamNorm[]> {
+    return this.request((requestId) => ({ type: 'norms', requestId })).then((m) => {
+      if (m.type !== 'norms') throw new Error(`Expected norms, got ${m.type}`);
+      return m.norms;
+    });
   }
 
   predict(image: Float32Array, activations: boolean): Promise<Extract<FromWorker, { type: 'prediction' }>> {
@@ -98,6 +107,11 @@ export class WorkerClient {
 
   importWeights(weights: Readonly<Record<string, Float32Array>>): Promise<void> {
     return this.request((requestId) => ({ type: 'import-weights', requestId, weights })).then(() => undefined);
+  }
+
+  /** Stops the run and puts back the last good checkpoint (training health); rejects when there is none. */
+  restoreCheckpoint(): Promise<void> {
+    return this.request((requestId) => ({ type: 'restore-checkpoint', requestId })).then(() => undefined);
   }
 
   private request(make: (requestId: number) => ToWorker): Promise<Answer> {

@@ -5,11 +5,14 @@
  */
 
 import { splitDataset, subsetDataset } from '../data/batch';
+import { type BrowserStore, openBrowserStore } from '../data/browser-store';
 import { cifar10FromBatches, cifar10FromTarGz } from '../data/cifar10';
 import { type Dataset, DatasetError } from '../data/dataset';
 import { splitEmbedded } from '../data/embedded';
 import { loadCifar10FromUrl, loadEmbeddedMnist, loadMnistFromUrls } from '../data/fetch-dataset';
+import { type KeepNote, keptFetch } from '../data/kept-fetch';
 import { mnistFromFiles } from '../data/mnist-idx';
+import { splitOwnImages } from '../data/own-images';
 import type { ProgressCallback } from '../data/progress';
 import type { DatasetSource } from './protocol';
 
@@ -24,8 +27,10 @@ export async function loadSource(
   validation: number,
   seed: number,
   onProgress: ProgressCallback,
+  /** Hears whether the full dataset came from, or was kept in, the browser's storage. */
+  onKeep?: (note: KeepNote) => void,
 ): Promise<LoadedData> {
-  const splits = await loadSplits(source, onProgress);
+  const splits = await loadKept(source, onProgress, onKeep);
   const { train, validation: held } = splitDataset(splits.train, validation, seed);
   return { train, validation: held, test: splits.test };
 }
@@ -70,20 +75,63 @@ export function keepClasses(data: LoadedData, classes: readonly number[] | null)
   return { train, validation: filter(data.validation), test: filter(data.test) };
 }
 
-async function loadSplits(
+type Splits = { train: Dataset; test: Dataset };
+
+/**
+ * Full MNIST and CIFAR-10 are read from the browser's storage when kept there, and kept after a
+ * download that parsed; dropped files are kept too, as "dropped-mnist" / "dropped-cifar10", so
+ * the Data tab can load them again after a reload. The embedded subset is small and cached by
+ * the browser (and the service worker) already.
+ */
+async function loadKept(
   source: DatasetSource,
   onProgress: ProgressCallback,
-): Promise<{ train: Dataset; test: Dataset }> {
-  switch (source.kind) {
-    case 'embedded-mnist':
-      return splitEmbedded(await loadEmbeddedMnist(source.url, onProgress));
-    case 'mnist-urls':
-      return loadMnistFromUrls(source.base, onProgress);
-    case 'cifar10-url':
-      return loadCifar10FromUrl(source.url, onProgress);
-    case 'files':
-      return fromFiles(source.files, onProgress);
+  onKeep?: (note: KeepNote) => void,
+): Promise<Splits> {
+  if (source.kind === 'embedded-mnist') return splitEmbedded(await loadEmbeddedMnist(source.url, onProgress));
+  if (source.kind === 'images') return splitOwnImages(source);
+  if (source.kind === 'splits') return { train: source.train, test: source.test };
+  const store = await openBrowserStore();
+  if (source.kind === 'files') {
+    const splits = await fromFiles(source.files, onProgress);
+    const set = splits.train.shape[0] === 3 ? 'dropped-cifar10' : 'dropped-mnist';
+    onKeep?.(await keepDropped(store, set, source.files));
+    return splits;
   }
+  const mnist = source.kind === 'mnist-urls';
+  const kept = keptFetch(store, mnist ? 'mnist' : 'cifar10', mnist ? 'Full MNIST' : 'CIFAR-10');
+  let splits: Splits;
+  try {
+    splits = mnist
+      ? await loadMnistFromUrls(source.base, onProgress, kept.fetcher)
+      : await loadCifar10FromUrl(source.url, onProgress, kept.fetcher);
+  } catch (error) {
+    if (error instanceof DatasetError) await kept.discard();
+    throw error;
+  }
+  onKeep?.(await kept.commit());
+  return splits;
+}
+
+async function keepDropped(
+  store: BrowserStore | null,
+  set: string,
+  files: readonly { readonly name: string; readonly bytes: Uint8Array }[],
+): Promise<KeepNote> {
+  if (!store) return { where: 'not-kept', message: 'This browser cannot keep your files between visits.' };
+  await store.remove(set);
+  try {
+    await store.write(set, files);
+  } catch (error) {
+    return {
+      where: 'not-kept',
+      message: error instanceof DatasetError ? error.message : 'This browser could not keep your files.',
+    };
+  }
+  return {
+    where: 'kept-now',
+    message: 'Your files are kept in this browser: after a reload, load them again from the Data tab.',
+  };
 }
 
 async function fromFiles(

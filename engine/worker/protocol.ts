@@ -5,6 +5,9 @@
  *
  * Requests that expect an answer carry a `requestId`, echoed by the answer (or by an `error`).
  */
+import type { Dataset } from '../data/dataset';
+import type { KeepNote } from '../data/kept-fetch';
+import type { OwnImages } from '../data/own-images';
 import type { LoadProgress } from '../data/progress';
 import type { ModelSpec, ModelSummary } from '../spec/types';
 import type { InitScheme } from '../train/initializers';
@@ -12,6 +15,7 @@ import type { Metrics } from '../train/metrics';
 import type { TrainerConfig, TrainerEvent } from '../train/trainer';
 import type { BrowsePage } from './browse';
 import type { InspectQuery, InspectResult } from './inspect';
+import type { ParamNorm } from './norms';
 
 export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
 export type BackendKind = 'webgpu' | 'cpu';
@@ -22,6 +26,13 @@ export type DatasetSource =
   /** The four official MNIST files under `base` (as `npm run fetch-data` lays them out). */
   | { readonly kind: 'mnist-urls'; readonly base: string }
   | { readonly kind: 'cifar10-url'; readonly url: string }
+  /** The student's own images, already resized to one shape (engine/data/own-images.ts checks them). */
+  | ({ readonly kind: 'images' } & OwnImages)
+  /**
+   * Train and test splits the page already holds (a lesson's CIFAR-10, all 60,000 images): handed
+   * over whole, their buffers transferred, so the page no longer has them after the load.
+   */
+  | { readonly kind: 'splits'; readonly train: Dataset; readonly test: Dataset }
   /** Files a user dropped on the page, by file name (MNIST IDX, CIFAR-10 tar.gz or .bin batches). */
   | { readonly kind: 'files'; readonly files: readonly { readonly name: string; readonly bytes: Uint8Array }[] };
 
@@ -107,6 +118,11 @@ export type ToWorker =
       readonly activations: boolean;
     }
   | { readonly type: 'export-weights'; readonly requestId: number }
+  /**
+   * L2 norms of every param's weights and latest gradient (engine/worker/norms.ts): what the norm
+   * views need, without sending every weight and gradient across.
+   */
+  | { readonly type: 'norms'; readonly requestId: number }
   | {
       /** A page of the dataset browser: `count` images of a split from `offset`, of class `label` if set. */
       readonly type: 'browse';
@@ -141,7 +157,17 @@ export type ToWorker =
       readonly weights: Readonly<Record<string, Float32Array>>;
     }
   /** What the current model has learned, through the input gradient (engine/worker/inspect.ts). */
-  | { readonly type: 'inspect'; readonly requestId: number; readonly query: InspectQuery };
+  | { readonly type: 'inspect'; readonly requestId: number; readonly query: InspectQuery }
+  /**
+   * Training health: stop the run and put back the last good checkpoint's weights; the next start
+   * continues from its step. Answered by 'done', or an error when there is no checkpoint.
+   */
+  | { readonly type: 'restore-checkpoint'; readonly requestId: number }
+  /**
+   * The current weights were trained for `step` steps (a session restored after a reload): the
+   * next start continues from that step, its epoch counter too, instead of from 0.
+   */
+  | { readonly type: 'continue-from'; readonly step: number };
 
 export type FromWorker =
   | {
@@ -152,7 +178,8 @@ export type FromWorker =
       readonly reason: string;
     }
   | { readonly type: 'dataset-progress'; readonly progress: LoadProgress }
-  | { readonly type: 'dataset'; readonly info: DatasetInfo }
+  /** `keep` says whether full data came from, or was kept in, the browser's storage (absent for the embedded subset). */
+  | { readonly type: 'dataset'; readonly info: DatasetInfo; readonly keep?: KeepNote }
   | { readonly type: 'browse'; readonly requestId: number; readonly page: BrowsePage }
   | { readonly type: 'model'; readonly summary: ModelSummary }
   | { readonly type: 'trainer'; readonly event: TrainerEvent }
@@ -169,6 +196,7 @@ export type FromWorker =
       readonly activations: readonly WireTensor[];
     }
   | { readonly type: 'weights'; readonly requestId: number; readonly weights: Readonly<Record<string, Float32Array>> }
+  | { readonly type: 'norms'; readonly requestId: number; readonly norms: readonly ParamNorm[] }
   | {
       readonly type: 'evaluation';
       readonly requestId: number;
@@ -192,6 +220,18 @@ export type FromWorker =
       readonly step: number;
     }
   | { readonly type: 'inspection'; readonly requestId: number; readonly result: InspectResult }
+  | {
+      /**
+       * The run stopped being healthy (engine/train/health.ts): the worker paused it. `message`
+       * says what happened and what to try; `checkpointStep` is the step of the last good
+       * checkpoint that 'restore-checkpoint' would put back (null when there is none).
+       */
+      readonly type: 'health';
+      readonly verdict: 'diverging' | 'collapsed' | 'non-finite';
+      readonly step: number;
+      readonly message: string;
+      readonly checkpointStep: number | null;
+    }
   | { readonly type: 'done'; readonly requestId: number }
   | {
       readonly type: 'error';
@@ -235,6 +275,12 @@ export function transferablesOf(message: FromWorker | ToWorker): ArrayBuffer[] {
       break;
     case 'load-dataset':
       if (message.source.kind === 'files') for (const f of message.source.files) add(f.bytes);
+      if (message.source.kind === 'splits') {
+        for (const set of [message.source.train, message.source.test]) {
+          add(set.images);
+          add(set.labels);
+        }
+      }
       break;
     case 'inspection':
       for (const value of Object.values(message.result)) if (value instanceof Float32Array) add(value);

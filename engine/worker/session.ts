@@ -7,6 +7,7 @@
 
 import { softmaxForward } from '../cpu/softmax';
 import { gatherBatch } from '../data/batch';
+import type { KeepNote } from '../data/kept-fetch';
 import type { OptimizerState } from '../gpu/checkpoint';
 import { gpuHost } from '../gpu/host';
 import { inspectOnGpu } from '../gpu/inspect-on-gpu';
@@ -15,12 +16,16 @@ import { GpuTrainer } from '../gpu/trainer';
 import type { ModelSpec } from '../spec/types';
 import { sizeOf } from '../tensor/tensor';
 import type { InitScheme } from '../train/initializers';
+import type { Model } from '../train/model';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
-import { type BackendSelection, chooseBackend, cpuHost, type ModelHost } from './backend';
+import { type BackendSelection, chooseBackend, cpuHost, type ModelHost, type NamedTensor } from './backend';
 import { browse } from './browse';
 import { keepClasses, type LoadedData, limitTraining, loadSource } from './datasets';
 import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
+import { HealthWatch } from './health-watch';
 import { type InspectQuery, inspect } from './inspect';
+import { cpuLayerParams, gpuLayerParams } from './layer-params';
+import { cpuParamNorms, gpuParamNorms, type ParamNorm } from './norms';
 import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
 export type Post = (message: FromWorker) => void;
@@ -45,6 +50,10 @@ export class WorkerSession {
   private readonly logitsOf = new WeakMap<ModelHost, LogitsFn>();
   /** Steps the last finished trainer took (the weights' age once it is gone). */
   private lastSteps = 0;
+  /** The step the next trainer starts from (a restored checkpoint or resumed session); 0 otherwise. */
+  private resumeStep = 0;
+  /** Training health on every progress point, and the last good checkpoint. */
+  private readonly health = new HealthWatch((message) => this.post(message));
 
   /** `gpu` is navigator.gpu by default; tests in Node pass the `webgpu` package's GPU object. */
   constructor(
@@ -68,38 +77,63 @@ export class WorkerSession {
         this.choice = message.backend;
         await this.selectBackend(message.backend);
         return;
-      case 'load-dataset':
+      case 'load-dataset': {
         this.stopTrainer();
+        let keep: KeepNote | undefined;
         this.data = limitTraining(
           keepClasses(
-            await loadSource(message.source, message.validation, message.seed, (progress) =>
-              this.post({ type: 'dataset-progress', progress }),
+            await loadSource(
+              message.source,
+              message.validation,
+              message.seed,
+              (progress) => this.post({ type: 'dataset-progress', progress }),
+              (note) => {
+                keep = note;
+              },
             ),
             message.classes ?? null,
           ),
           message.trainLimit ?? null,
         );
-        this.post({ type: 'dataset', info: this.datasetInfo(this.data) });
+        this.post({ type: 'dataset', info: this.datasetInfo(this.data), ...(keep ? { keep } : {}) });
         return;
+      }
       case 'build':
         this.stopTrainer();
         this.built = { spec: message.spec, seed: message.seed, init: message.init, weights: null };
         this.lastSteps = 0;
+        this.resumeStep = 0;
+        this.health.forget();
         this.rebuild();
         this.post({ type: 'model', summary: this.requireHost().summary });
         return;
-      case 'configure':
+      case 'configure': {
+        const before = this.config.learningRate;
         this.config = { ...this.config, ...message.config };
         this.trainer?.setLearningRate(this.config.learningRate);
+        // A new learning rate for a running or paused run: judge its health afresh from here.
+        if (this.trainer && this.config.learningRate !== before) this.health.rejudge(this.trainer.stepsDone);
         return;
+      }
       case 'start':
+        await this.health.ensureCheckpoint(this.requireHost(), this.trainer?.stepsDone ?? this.resumeStep);
         this.ensureTrainer().resume();
         return;
       case 'pause':
         this.trainer?.pause();
         return;
       case 'step':
+        await this.health.ensureCheckpoint(this.requireHost(), this.trainer?.stepsDone ?? this.resumeStep);
         this.ensureTrainer().stepOnce();
+        return;
+      case 'restore-checkpoint':
+        this.restoreCheckpoint();
+        this.post({ type: 'done', requestId: message.requestId });
+        return;
+      case 'continue-from':
+        this.stopTrainer();
+        this.resumeStep = Math.max(0, Math.floor(message.step));
+        this.lastSteps = this.resumeStep;
         return;
       case 'stop':
         this.stopTrainer();
@@ -111,6 +145,9 @@ export class WorkerSession {
           kind: message.kind,
           tensors: await this.snapshot(message.kind, message.layer, message.sample),
         });
+        return;
+      case 'norms':
+        this.post({ type: 'norms', requestId: message.requestId, norms: await this.norms() });
         return;
       case 'predict':
         await this.predict(message.requestId, message.image, message.activations);
@@ -137,6 +174,7 @@ export class WorkerSession {
       case 'import-weights':
         this.requireHost().load(message.weights);
         if (this.built) this.built = { ...this.built, weights: message.weights };
+        this.health.forget();
         this.post({ type: 'done', requestId: message.requestId });
         return;
     }
@@ -243,14 +281,35 @@ export class WorkerSession {
     return this.data;
   }
 
+  /**
+   * Stops the run and puts back the last good checkpoint's weights; the next trainer starts at its
+   * step, with a fresh optimiser (the diverged run's moments would throw it off again).
+   */
+  private restoreCheckpoint(): void {
+    const host = this.requireHost();
+    const checkpoint = this.health.checkpointOf(host);
+    if (!checkpoint) throw new Error('There is no checkpoint to go back to yet: Reset rebuilds the model instead.');
+    this.stopTrainer();
+    host.load(checkpoint.weights);
+    if (this.built) this.built = { ...this.built, weights: checkpoint.weights };
+    this.resumeStep = checkpoint.step;
+    this.lastSteps = checkpoint.step;
+  }
+
   /** The running trainer, or a new paused one over the current model and data. */
-  private ensureTrainer(startStep = 0, optimizer: OptimizerState | null = null): TrainingRun {
+  private ensureTrainer(startStep = this.resumeStep, optimizer: OptimizerState | null = null): TrainingRun {
     if (this.trainer) return this.trainer;
     const host = this.requireHost();
     const data = this.requireData();
     const splits = { train: data.train, validation: data.validation };
     const trainer = host.createTrainer(splits, this.config, startStep, optimizer);
-    this.unsubscribe = trainer.subscribe((event) => this.post({ type: 'trainer', event }));
+    this.resumeStep = 0;
+    const classes = sizeOf(host.summary.layers[host.logitsLayer]!.outputShape);
+    this.health.begin(host, this.config.loss, classes, startStep);
+    this.unsubscribe = trainer.subscribe((event) => {
+      this.post({ type: 'trainer', event });
+      if (this.trainer === trainer) this.health.observe(event, trainer, host);
+    });
     trainer.pause();
     this.trainer = trainer;
     void trainer.run().then(() => {
@@ -284,8 +343,25 @@ export class WorkerSession {
         wanted(i) ? [{ name: host.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }] : [],
       );
     }
-    const params = await host.params(kind);
+    const params = layer === null ? await host.params(kind) : await this.layerParams(host, kind, layer);
     return params.filter((p) => wanted(p.layer)).map((p) => ({ name: p.name, shape: [...p.shape], data: p.data }));
+  }
+
+  /** One layer's params, read alone (the filters view asks for one conv layer on every refresh). */
+  private layerParams(host: ModelHost, kind: 'weights' | 'gradients', layer: number): Promise<NamedTensor[]> {
+    if (!('model' in host)) return host.params(kind);
+    const model = host.model as GpuModel | Model;
+    return model instanceof GpuModel
+      ? gpuLayerParams(model, kind, layer)
+      : Promise.resolve(cpuLayerParams(model, kind, layer));
+  }
+
+  /** Every param's weight and gradient norms, on the backend that holds them (the GPU reduces its own). */
+  private async norms(): Promise<ParamNorm[]> {
+    const host = this.requireHost();
+    if (!('model' in host)) throw new Error('This model cannot report its norms.');
+    const model = host.model as GpuModel | Model;
+    return model instanceof GpuModel ? gpuParamNorms(model) : cpuParamNorms(model);
   }
 
   /** A split's first `limit` images (all when null) and their logits, on the current weights. */
@@ -381,6 +457,7 @@ function scopeOf(message: ToWorker): 'dataset' | 'model' | 'training' | 'request
     case 'step':
     case 'stop':
     case 'configure':
+    case 'continue-from':
       return 'training';
     default:
       return 'request';

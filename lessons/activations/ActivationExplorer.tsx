@@ -5,11 +5,14 @@
  * multiplies the incoming gradient by. Functions with a knob (Leaky ReLU's slope, PReLU's slope,
  * ELU's α, maxout's two lines) show it as a number field.
  */
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { FunctionPlot } from '../../app/ui/FunctionPlot';
 import { TeX } from '../../app/ui/Math';
 import { NumberField } from '../../app/ui/NumberField';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { choiceCodec, numberCodec, recordCodec } from '../../app/ui/urlCodecs';
+import { type UrlCodec, useUrlState } from '../../app/ui/urlState';
 import {
   ACTIVATIONS,
   type ActivationId,
@@ -22,10 +25,40 @@ import {
 
 const X_RANGE: readonly [number, number] = [-5, 5];
 
+// The explorer's state in the lesson's address (app/ui/urlState.ts), bounded as the fields are.
+const ID_CODEC = choiceCodec<ActivationId>(ACTIVATIONS.map((a) => a.id));
+const X_CODEC = numberCodec(X_RANGE[0], X_RANGE[1]);
+const KNOBS = recordCodec({
+  leak: numberCodec(0, 1),
+  prelu: numberCodec(-1, 1),
+  elu: numberCodec(0.01, 3),
+  w1: numberCodec(-3, 3),
+  b1: numberCodec(-3, 3),
+  w2: numberCodec(-3, 3),
+  b2: numberCodec(-3, 3),
+});
+const PARAMS_CODEC: UrlCodec<ActivationParams> = {
+  encode: (p) =>
+    KNOBS.encode({
+      leak: p.leak,
+      prelu: p.preluSlope,
+      elu: p.eluAlpha,
+      w1: p.maxout[0],
+      b1: p.maxout[1],
+      w2: p.maxout[2],
+      b2: p.maxout[3],
+    }),
+  decode: (text) => {
+    const k = KNOBS.decode(text);
+    return k && { leak: k.leak, preluSlope: k.prelu, eluAlpha: k.elu, maxout: [k.w1, k.b1, k.w2, k.b2] };
+  },
+  expected: KNOBS.expected,
+};
+
 export function ActivationExplorer(): ReactElement {
-  const [id, setId] = useState<ActivationId>('sigmoid');
-  const [x, setX] = useState(1);
-  const [params, setParams] = useState<ActivationParams>(DEFAULT_PARAMS);
+  const [id, setId, idNotice] = useUrlState('ae.f', ID_CODEC, 'sigmoid');
+  const [x, setX, xNotice] = useUrlState('ae.x', X_CODEC, 1);
+  const [params, setParams, paramsNotice] = useUrlState('ae.p', PARAMS_CODEC, DEFAULT_PARAMS);
   const info = ACTIVATIONS.find((a) => a.id === id)!;
   const curves = useMemo(() => sample(id, X_RANGE[0], X_RANGE[1], params), [id, params]);
   const at = evaluate(id, x, params);
@@ -39,6 +72,7 @@ export function ActivationExplorer(): ReactElement {
 
   return (
     <div className="act-explorer" data-testid="activation-explorer" data-activation={id}>
+      <UrlNotice notices={[idNotice, xNotice, paramsNotice]} />
       <ChoiceGroup
         legend="Activation"
         options={ACTIVATIONS.map((a) => ({ value: a.id, label: a.label }))}

@@ -1,60 +1,63 @@
 /**
  * The live experiment: train the same small network with sigmoid, tanh and ReLU hidden units on
  * the embedded MNIST digits and draw the three training-loss curves on one chart as they arrive.
- * Start runs the three trainings one after another (race.ts); Stop cancels. Nothing here is
- * precomputed: each curve is whatever this run of the engine produces.
+ * Start trains the three side by side, each in its own Web Worker (race.ts); Stop pauses them.
+ * Nothing here is precomputed: each curve is whatever this run of the engine produces.
  */
-import { type ReactElement, useEffect, useRef, useState } from 'react';
+import { type ReactElement, useEffect, useMemo, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
-import { type ChartPoint, LineChart } from '../../app/ui/LineChart';
-import { useMnist } from '../images-are-tensors/useMnist';
-import { BATCH_SIZE, RACE_KINDS, Race, type RaceKind } from './race';
+import { LineChart } from '../../app/ui/LineChart';
+import { type RunView, useWorkerRun, type WorkerRunControls } from '../../app/ui/training/useWorkerRun';
+import { BATCH_SIZE, HELD_OUT, RACE_KINDS, type RaceKind, raceSetup, STEP_CHOICES } from './race';
 
 const COLORS: Record<RaceKind, string> = { sigmoid: 'var(--wrong)', tanh: 'var(--warn)', relu: 'var(--accent)' };
 const LABELS: Record<RaceKind, string> = { sigmoid: 'Sigmoid', tanh: 'tanh', relu: 'ReLU' };
-type Curves = Record<RaceKind, readonly ChartPoint[]>;
-const EMPTY: Curves = { sigmoid: [], tanh: [], relu: [] };
+
+/** The validation accuracy after the run's one epoch; null before it ends. */
+function accuracyOf(view: RunView): number | null {
+  return view.epochs[view.epochs.length - 1]?.valAccuracy ?? null;
+}
 
 export function ActivationRace(): ReactElement {
-  const mnist = useMnist();
-  const [steps, setSteps] = useState(200);
+  const [steps, setSteps] = useState<number>(200);
   const [lr, setLr] = useState(0.1);
-  const [curves, setCurves] = useState<Curves>(EMPTY);
-  const [accuracy, setAccuracy] = useState<Partial<Record<RaceKind, number | null>>>({});
-  const [phase, setPhase] = useState<RaceKind | null>(null);
-  const race = useRef<Race | null>(null);
+  const settings = useMemo(() => ({ steps, learningRate: lr }), [steps, lr]);
+  // One worker per network: RACE_KINDS is a constant, so the hooks are always called in this order.
+  const runs: Record<RaceKind, WorkerRunControls> = {
+    sigmoid: useWorkerRun(useMemo(() => raceSetup('sigmoid', settings), [settings])),
+    tanh: useWorkerRun(useMemo(() => raceSetup('tanh', settings), [settings])),
+    relu: useWorkerRun(useMemo(() => raceSetup('relu', settings), [settings])),
+  };
+  const views = RACE_KINDS.map((k) => runs[k].view);
+  /** Start was pressed and some network is still being rebuilt from an earlier race. */
+  const [pending, setPending] = useState(false);
 
-  // Leaving the lesson stops the training rather than letting it run on unseen.
-  useEffect(() => () => race.current?.stop(), []);
+  const allReady = views.every((v) => v.status === 'ready');
+  useEffect(() => {
+    if (!pending || !allReady) return;
+    setPending(false);
+    for (const k of RACE_KINDS) runs[k].start();
+  });
 
   const start = (): void => {
-    if (mnist.status !== 'ready') return;
-    setCurves(EMPTY);
-    setAccuracy({});
-    const r = new Race(
-      mnist.dataset,
-      { steps, learningRate: lr },
-      {
-        onLoss: (kind, step, loss) => setCurves((c) => ({ ...c, [kind]: [...c[kind], { x: step, y: loss }] })),
-        onDone: (kind, acc) => setAccuracy((a) => ({ ...a, [kind]: acc })),
-        onPhase: setPhase,
-      },
-    );
-    race.current = r;
-    void r.run();
+    // A finished or stopped race starts afresh: new weights from the same seed, curves cleared.
+    for (const k of RACE_KINDS) if (runs[k].view.status !== 'ready') runs[k].reset();
+    setPending(true);
   };
   const stop = (): void => {
-    race.current?.stop();
-    setPhase(null);
+    setPending(false);
+    for (const k of RACE_KINDS) runs[k].pause();
   };
 
-  const running = phase !== null;
+  const running = pending || views.some((v) => v.status === 'running');
+  const loading = views.some((v) => v.status === 'loading');
+  const failed = views.find((v) => v.status === 'error' || v.status === 'diverged');
   return (
-    <div className="act-race" data-testid="activation-race" data-phase={phase ?? 'idle'}>
+    <div className="act-race" data-testid="activation-race" data-phase={running ? 'training' : 'idle'}>
       <div className="act-knobs">
         <ChoiceGroup
           legend="Steps per network"
-          options={[100, 200, 400].map((v) => ({ value: v, label: String(v) }))}
+          options={STEP_CHOICES.map((v) => ({ value: v, label: String(v) }))}
           value={steps}
           onChange={setSteps}
         />
@@ -66,12 +69,7 @@ export function ActivationRace(): ReactElement {
         />
       </div>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={start}
-          disabled={running || mnist.status !== 'ready'}
-        >
+        <button type="button" className="button button--primary" onClick={start} disabled={running || loading}>
           Start
         </button>
         <button type="button" className="button" onClick={stop} disabled={!running}>
@@ -79,26 +77,32 @@ export function ActivationRace(): ReactElement {
         </button>
       </div>
       <p role="status" className="act-status">
-        {mnist.status === 'loading' && 'Loading the digits…'}
-        {mnist.status === 'error' && mnist.message}
-        {mnist.status === 'ready' &&
-          (running
-            ? `Training the ${LABELS[phase]} network (${steps} steps of ${BATCH_SIZE} digits)…`
-            : 'Press Start to train the three networks in turn.')}
+        {running
+          ? `Training the three networks side by side (${steps} steps of ${BATCH_SIZE} digits each)…`
+          : loading
+            ? 'Loading the digits…'
+            : 'Press Start to train the three networks side by side.'}
       </p>
+      {failed?.message && <p className="field-message--error">{failed.message}</p>}
       <LineChart
         testId="race-chart"
         label="Training loss against step for the sigmoid, tanh and ReLU networks"
         xLabel="training step"
         yLabel="training loss"
         xMax={steps}
-        series={RACE_KINDS.map((k) => ({ id: k, label: LABELS[k], color: COLORS[k], points: curves[k] }))}
+        series={RACE_KINDS.map((k) => ({
+          id: k,
+          label: LABELS[k],
+          color: COLORS[k],
+          points: runs[k].view.points.map((p) => ({ x: p.step, y: p.loss })),
+        }))}
       />
       <p className="act-accuracy" data-testid="race-accuracy">
-        Accuracy on 1,000 held-out digits after training:{' '}
-        {RACE_KINDS.map((k) => `${LABELS[k]} ${accuracy[k] == null ? '—' : `${(100 * accuracy[k]).toFixed(1)}%`}`).join(
-          ' · ',
-        )}
+        Accuracy on {HELD_OUT.toLocaleString('en-GB')} held-out digits after training:{' '}
+        {RACE_KINDS.map((k) => {
+          const accuracy = accuracyOf(runs[k].view);
+          return `${LABELS[k]} ${accuracy === null ? '—' : `${(100 * accuracy).toFixed(1)}%`}`;
+        }).join(' · ')}
       </p>
     </div>
   );

@@ -28,9 +28,10 @@ export function GoogLeNetSection(): ReactElement {
       </p>
       <InceptionModule />
       <p>
-        Inception (3a) is GoogLeNet’s first module, widths from the paper’s table; the 28×28×256 example is a wider
-        module often used to show the saving. Change any width and watch which branch dominates: it is nearly always the
-        3×3 or the 5×5 reading the full input depth.
+        Inception (3a) is GoogLeNet’s first module, widths from the paper’s table; the 256×28×28 example (channels
+        first, as everywhere in this course; the lecture writes it 28×28×256) is a wider module often used to show the
+        saving. Change any width and watch which branch dominates: it is nearly always the 3×3 or the 5×5 reading the
+        full input depth.
       </p>
       <NetLayers preset="googlenet" />
       <CalculatorLink preset="googlenet" />

@@ -40,7 +40,7 @@ const FIELDS: readonly { key: keyof InceptionWidths; label: string; max: number 
 
 const EXAMPLES = [
   { name: 'GoogLeNet inception (3a)', widths: INCEPTION_3A },
-  { name: '28×28×256 example', widths: INCEPTION_256 },
+  { name: '256×28×28 example', widths: INCEPTION_256 },
 ];
 
 function Cells({ result, pick }: { result: SummaryResult; pick: (s: ModelSummary) => BranchTotals }): ReactElement {

@@ -17,7 +17,7 @@ export function ZfnetSection(): ReactElement {
       </p>
       <ZfnetCompare />
       <p>
-        The finer first layer saves parameters (a 7×7×3 filter is smaller than an 11×11×3 one) but not work: every map
+        The finer first layer saves parameters (a 3×7×7 filter is smaller than a 3×11×11 one) but not work: every map
         after it is larger, and conv3–5 are wider, so ZFNet needs several times AlexNet’s multiply-adds. The wider
         conv3–5 are also where its extra parameters come from. It trained on one GPU, so none of its convs are grouped.
       </p>

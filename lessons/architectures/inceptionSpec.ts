@@ -75,7 +75,7 @@ export const INCEPTION_3A: InceptionWidths = {
   pool: 32,
 };
 
-/** A wider teaching example on a 28×28×256 input: 128, 192 and 96 filters, every reduction 64. */
+/** A wider teaching example on a 256×28×28 input: 128, 192 and 96 filters, every reduction 64. */
 export const INCEPTION_256: InceptionWidths = {
   inChannels: 256,
   side: 28,

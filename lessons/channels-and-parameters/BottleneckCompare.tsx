@@ -37,7 +37,7 @@ export function BottleneckCompare(): ReactElement {
       </div>
       <table className="data-table">
         <caption>
-          On a {size}×{size}×{channels} input; multiply-adds are per image
+          On a {channels}×{size}×{size} input; multiply-adds are per image
         </caption>
         <thead>
           <tr>

@@ -8,8 +8,8 @@ export function OneByOneSection(): ReactElement {
   return (
     <Section id="one-by-one" title="1×1 convolutions">
       <p>
-        A 1×1 filter sounds pointless until you remember that filters are as deep as their input. On a 28×28×192 volume,
-        a 1×1 filter is 1×1×192: at every pixel it takes a weighted sum of the 192 channel values. It sees no neighbours
+        A 1×1 filter sounds pointless until you remember that filters are as deep as their input. On a 192×28×28 volume,
+        a 1×1 filter is 192×1×1: at every pixel it takes a weighted sum of the 192 channel values. It sees no neighbours
         at all, it mixes channels. With <TeX tex="R" /> such filters the output is 28×28×
         <TeX tex="R" />, so choosing <TeX tex="R" /> smaller than the input depth compresses the channels while keeping
         the image size.

@@ -28,12 +28,12 @@ function counts(padding: number): { neurons: number; perNeuron: number; shared: 
 }
 
 export function SharingSection(): ReactElement {
-  const padded = counts(2); // the slide's 32×32×30 neurons (notes 004: "stride 1, pad" to keep 32×32)
-  const valid = counts(0); // the same filters without padding: 28×28×30
+  const padded = counts(2); // the slide's 30×32×32 neurons (notes 004: "stride 1, pad" to keep 32×32)
+  const valid = counts(0); // the same filters without padding: 30×28×28
   return (
     <Section id="sharing" title="Parameter sharing">
       <p>
-        Take the lecture’s layer: a 32×32×3 input and 30 filters of 5×5. Every output neuron looks at a 5×5×3 patch, so
+        Take the lecture’s layer: a 3×32×32 input and 30 filters of 5×5. Every output neuron looks at a 3×5×5 patch, so
         it needs <TeX tex={`5\\cdot 5\\cdot 3 = ${padded.perNeuron}`} /> weights. If each neuron had weights of its own,
         the layer would need one set per neuron. The slide counts the neurons of the size-preserving version of this
         layer, <TeX tex={`32\\cdot 32\\cdot 30 = ${tex(padded.neurons)}`} />:
@@ -45,7 +45,7 @@ export function SharingSection(): ReactElement {
         )} \\approx \\text{“3 million”}`}
       />
       <p>
-        (the slide rounds generously; without padding the output is 28×28×30 and the count is{' '}
+        (the slide rounds generously; without padding the output is 30×28×28 and the count is{' '}
         <TeX tex={`${tex(valid.neurons)}\\cdot ${valid.perNeuron} = ${tex(valid.neurons * valid.perNeuron)}`} />
         ). The idea that rescues us: a feature worth detecting in one place, an edge or a blob of colour, is worth
         detecting everywhere. So all neurons in one activation map <strong>share</strong> one filter, and the layer
@@ -53,7 +53,7 @@ export function SharingSection(): ReactElement {
       </p>
       <TeX block tex={`30\\cdot ${padded.perNeuron} = ${tex(padded.shared)}\\ \\text{weights}`} />
       <table className="data-table" data-testid="sharing-table">
-        <caption>Weights of the 32×32×3 → 30 filters of 5×5 layer (biases not counted, as on the slide)</caption>
+        <caption>Weights of the 3×32×32 → 30 filters of 5×5 layer (biases not counted, as on the slide)</caption>
         <thead>
           <tr>
             <th scope="col">Layer</th>
@@ -64,8 +64,8 @@ export function SharingSection(): ReactElement {
         </thead>
         <tbody>
           {[
-            { name: 'pad 2 (output 32×32×30)', c: padded },
-            { name: 'no padding (output 28×28×30)', c: valid },
+            { name: 'pad 2 (output 30×32×32)', c: padded },
+            { name: 'no padding (output 30×28×28)', c: valid },
           ].map(({ name, c }) => (
             <tr key={name}>
               <th scope="row">{name}</th>

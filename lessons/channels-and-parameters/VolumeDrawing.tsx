@@ -78,17 +78,17 @@ export function VolumeDrawing({ input, filter, output }: VolumeDrawingProps): Re
       className="volume-drawing"
       viewBox={`0 0 ${width} ${height}`}
       role="img"
-      aria-label={`Input volume ${w}×${h}×${d}, one ${filter}×${filter}×${d} filter, output volume ${
-        output ? `${output[2]}×${output[1]}×${output[0]}` : 'none: the filter does not fit'
+      aria-label={`Input volume ${d}×${h}×${w}, one ${d}×${filter}×${filter} filter, output volume ${
+        output ? `${output[0]}×${output[1]}×${output[2]}` : 'none: the filter does not fit'
       }`}
     >
       <Box x={x0} y={base} w={iw} h={ih} d={id} className="box box--input" />
       <Box x={x0} y={base - ih + fw} w={fw} h={fw} d={id} className="box box--filter" />
       <text x={x0 + iw / 2} y={base + 22} textAnchor="middle">
-        input {w}×{h}×{d}
+        input {d}×{h}×{w}
       </text>
       <text x={x0} y={base - ih - id * DEPTH_Y - 8} className="label-filter">
-        filter {filter}×{filter}×{d}
+        filter {d}×{filter}×{filter}
       </text>
       <line className="arrow" x1={outX - 70} y1={base - ih / 2} x2={outX - 14} y2={base - ih / 2} />
       <polygon
@@ -100,7 +100,7 @@ export function VolumeDrawing({ input, filter, output }: VolumeDrawingProps): Re
           <Box x={outX} y={base} w={ow} h={oh} d={od} className="box box--output" />
           <Box x={outX} y={base} w={ow} h={oh} d={slice} className="box box--slice" />
           <text x={outX + ow / 2} y={base + 22} textAnchor="middle">
-            output {output[2]}×{output[1]}×{output[0]}
+            output {output[0]}×{output[1]}×{output[2]}
           </text>
         </>
       ) : (

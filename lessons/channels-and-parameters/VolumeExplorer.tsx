@@ -1,9 +1,11 @@
 /**
- * The conv-layer explorer: set the input volume (W1, H1, D1), the filter size F, the number of
+ * The conv-layer explorer: set the input volume (D1, H1, W1), the filter size F, the number of
  * filters K, the stride S and the padding P, or load one of the lecture's cases with one click.
  * The drawing and every number beside it come from the engine: summarize() gives the output
  * volume and the weight and bias counts, outputSize() writes the size formula with the numbers
- * in. An impossible setting shows the engine's message in place of the output.
+ * in. An impossible setting shows the engine's message in place of the output. Shapes are written
+ * channels first (D×H×W), like the engine and the layer calculator; the lecture's width-first order
+ * appears once, as a note.
  */
 import { type ReactElement, useMemo, useState } from 'react';
 import { TeX } from '../../app/ui/Math';
@@ -52,9 +54,9 @@ export function VolumeExplorer(): ReactElement {
         ))}
       </fieldset>
       <div className="field-row">
-        <NumberField label="Input width W₁" value={c.w} onChange={set('w')} min={1} max={512} integer />
-        <NumberField label="Input height H₁" value={c.h} onChange={set('h')} min={1} max={512} integer />
         <NumberField label="Input depth D₁" value={c.d} onChange={set('d')} min={1} max={1024} integer />
+        <NumberField label="Input height H₁" value={c.h} onChange={set('h')} min={1} max={512} integer />
+        <NumberField label="Input width W₁" value={c.w} onChange={set('w')} min={1} max={512} integer />
         <NumberField label="Filter size F" value={c.f} onChange={set('f')} min={1} max={31} integer />
         <NumberField label="Filters K" value={c.k} onChange={set('k')} min={1} max={1024} integer />
         <NumberField label="Stride S" value={c.s} onChange={set('s')} min={1} max={8} integer />
@@ -70,10 +72,13 @@ export function VolumeExplorer(): ReactElement {
           {layer && out ? (
             <>
               <p>
-                Output volume <strong data-testid="volume-out">{`${out[2]}×${out[1]}×${out[0]}`}</strong>{' '}
-                <span className="muted">(engine shape {formatShape(out)}, channels first)</span>
+                Output volume <strong data-testid="volume-out">{formatShape(out)}</strong>{' '}
+                <span className="muted">
+                  (depth × height × width; the lecture’s slides write it width first, {`${out[2]}×${out[1]}×${out[0]}`})
+                </span>
               </p>
-              <TeX block tex={`W_2 = ${size.formula.replace(/·/g, '\\cdot ')},\\quad D_2 = K = ${c.k}`} />
+              <TeX block tex={`D_2 = K = ${c.k}`} />
+              <TeX block tex={`W_2 = ${size.formula.replace(/·/g, '\\cdot ')}`} />
               <p>
                 Weights per filter <TeX tex={`F\\cdot F\\cdot D_1 = ${c.f}\\cdot ${c.f}\\cdot ${c.d}`} /> ={' '}
                 <strong data-testid="volume-per-filter">{formatCount(perFilter)}</strong>

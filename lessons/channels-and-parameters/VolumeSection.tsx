@@ -11,8 +11,10 @@ export function VolumeSection(): ReactElement {
         A colour image is not a flat grid but a block of numbers: width, height and a depth of three channels. A
         convolution filter on such an input is a block too. Its width and height are yours to choose (say 5×5), but its
         depth is not: it always equals the depth of the volume it reads, because at every position the filter takes a
-        dot product with <em>all</em> channels of the patch underneath it. On a 32×32×3 image a 5×5 filter is really
-        5×5×3, and each position it visits gives one number.
+        dot product with <em>all</em> channels of the patch underneath it. On a 3×32×32 image a 5×5 filter is really
+        3×5×5, and each position it visits gives one number. (This course writes volumes channels first, depth × height
+        × width, as the engine and PyTorch store them; the lecture’s slides often write width first, so the same image
+        appears there as 32×32×3.)
       </p>
       <p>
         Sliding one filter over every position gives one grid of numbers, an <strong>activation map</strong>. A layer

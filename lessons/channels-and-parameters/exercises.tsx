@@ -50,21 +50,21 @@ export const outputVolumeExercise: ExerciseGenerator = (seed) => {
     },
     1,
   ).outputShape;
-  const answer = [out[2]!, out[1]!, out[0]!];
+  const answer = [out[0]!, out[1]!, out[2]!];
   return {
     params: { W, D, F, K, S, P },
     prompt: (
       <p>
-        An input volume of {W}×{W}×{D} goes through a conv layer with {K} filters of {F}×{F}, stride {S} and padding {P}
-        . What is the output volume, width × height × depth?
+        An input volume of {D}×{W}×{W} goes through a conv layer with {K} filters of {F}×{F}, stride {S} and padding {P}
+        . What is the output volume, depth × height × width?
       </p>
     ),
     answer,
-    inputHint: 'three numbers, e.g. 28 28 30',
+    inputHint: 'three numbers, e.g. 30 28 28',
     solution: (
       <TeX
         block
-        tex={`W_2 = H_2 = \\frac{${W} - ${F} + 2\\cdot ${P}}{${S}} + 1 = ${answer[0]},\\qquad D_2 = K = ${K}`}
+        tex={`D_2 = K = ${K},\\qquad H_2 = W_2 = \\frac{${W} - ${F} + 2\\cdot ${P}}{${S}} + 1 = ${answer[1]}`}
       />
     ),
   };

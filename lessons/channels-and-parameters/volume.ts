@@ -1,6 +1,6 @@
 /**
- * The settings of one convolution layer as the lecture writes them (W1×H1×D1 input, K filters of
- * F×F, stride S, padding P) and the model spec that hands them to the engine. The lecture's worked
+ * The settings of one convolution layer (a D1×H1×W1 input, channels first as everywhere in the
+ * course; K filters of F×F, stride S, padding P) and the model spec that hands them to the engine. The lecture's worked
  * cases are listed here once, so the explorer's buttons and the e2e test load the same numbers.
  */
 import type { ModelSpec } from '../../engine/spec';
@@ -37,7 +37,7 @@ export interface ConvExample {
 export const CONV_EXAMPLES: readonly ConvExample[] = [
   {
     id: 'lecture-32x32x3',
-    label: '32×32×3, thirty 5×5 filters',
+    label: '3×32×32, thirty 5×5 filters',
     source: 'notes 000: the weight-sharing example',
     settings: { w: 32, h: 32, d: 3, f: 5, k: 30, s: 1, p: 0, bias: true },
   },
@@ -49,13 +49,13 @@ export const CONV_EXAMPLES: readonly ConvExample[] = [
   },
   {
     id: 'tf-conv2d',
-    label: 'tf.nn.conv2d: 4×4×3 input, 3×3×3×7 filter',
+    label: 'tf.nn.conv2d: 3×4×4 input, seven 3×3 filters',
     source: 'notes 001: tf.nn.conv2d has no bias of its own',
     settings: { w: 4, h: 4, d: 3, f: 3, k: 7, s: 1, p: 0, bias: false },
   },
   {
     id: 'across-channels',
-    label: '28×28×3 image, 15×15×3×4 filter',
+    label: '3×28×28 image, four 15×15 filters',
     source: 'notes 004: convolutions across channels',
     settings: { w: 28, h: 28, d: 3, f: 15, k: 4, s: 1, p: 0, bias: true },
   },

@@ -32,8 +32,8 @@ export function DotProductSection(): ReactElement {
         each output measures <em>how much the patch looks like the kernel</em>: a kernel is a small template, and the
         output map shows where in the image the template matches. Second, the same kernel is used at every position, so
         the layer learns k² weights however large the image is; this <em>weight sharing</em> is what the lecture
-        contrasts with a fully connected layer (2,250 weights instead of about 3 million for a 32×32×3 input and 30
-        filters of 5×5×3). Third, a stack of dot products is a matrix product, which is how fast implementations,
+        contrasts with a fully connected layer (2,250 weights instead of about 3 million for a 3×32×32 input and 30
+        filters of 3×5×5). Third, a stack of dot products is a matrix product, which is how fast implementations,
         ConvLab's engine included, actually compute convolutions: they copy every patch into a column of a matrix and
         multiply it by the kernel's row.
       </p>

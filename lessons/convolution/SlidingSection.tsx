@@ -21,7 +21,8 @@ export function SlidingSection(): ReactElement {
       <p>
         The lecture works this out for a 3×3 input and a 2×2 kernel; it is the default below. Step through it and check
         that the first window gives 133. Then change any number, in the input or in the kernel, and watch which outputs
-        move: a pixel only influences the outputs whose windows cover it.
+        move: a pixel only influences the outputs whose windows cover it. Click any output unit (or press Enter on it)
+        to light its window and see its arithmetic: window times kernel, the sum, the bias, and the activation.
       </p>
       <Figure
         wide

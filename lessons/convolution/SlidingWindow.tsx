@@ -7,51 +7,90 @@
  * compared on the same numbers. All outputs come from the engine (correlate.ts).
  */
 import { type ReactElement, useCallback, useMemo, useState } from 'react';
+import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { NumberField } from '../../app/ui/NumberField';
 import { StepControls, stepperKeyProps } from '../../app/ui/StepControls';
+import { UnitArithmetic } from '../../app/ui/UnitArithmetic';
+import { convUnitAt } from '../../app/ui/UnitArithmeticMath';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { choiceCodec, numberCodec, squareCodec } from '../../app/ui/urlCodecs';
+import { useUrlState } from '../../app/ui/urlState';
 import { useStepper } from '../../app/ui/useStepper';
 import { type WindowCell, WindowGrid } from '../../app/ui/WindowGrid';
-import { correlate, flipKernel, patchAt } from './correlate';
+import { correlate, flipKernel } from './correlate';
 import { LECTURE_INPUT, LECTURE_KERNEL } from './examples';
 import { ModeToggle, type SlideMode } from './ModeToggle';
-import { SlidingWorking } from './SlidingWorking';
+import { PickableOutput } from './PickableOutput';
 import { fmt, resizeSquare } from './squares';
 
-const set = (values: readonly number[], index: number, value: number): number[] =>
+const set = (values: readonly number[], index: number, value: number): readonly number[] =>
   values.map((v, i) => (i === index ? value : v));
 
+// The widget's state in the lesson's address (app/ui/urlState.ts): a link reproduces an example.
+const INPUT_CODEC = squareCodec({ minSize: 2, maxSize: 6, min: -999, max: 999 });
+const KERNEL_CODEC = squareCodec({ minSize: 1, maxSize: 6, min: -999, max: 999 });
+const MODE_CODEC = choiceCodec<SlideMode>(['correlation', 'convolution']);
+const BIAS_CODEC = numberCodec(-99, 99);
+const ACTIVATION_CODEC = choiceCodec<'none' | 'relu'>(['none', 'relu']);
+
 export function SlidingWindow(): ReactElement {
-  const [n, setN] = useState(3);
-  const [k, setK] = useState(2);
-  const [input, setInput] = useState<number[]>([...LECTURE_INPUT]);
-  const [kernel, setKernel] = useState<number[]>([...LECTURE_KERNEL]);
-  const [mode, setMode] = useState<SlideMode>('correlation');
+  const [input, setInput, inputNotice] = useUrlState<readonly number[]>('sw.in', INPUT_CODEC, LECTURE_INPUT);
+  const [linkedKernel, setKernel, kernelNotice] = useUrlState<readonly number[]>('sw.k', KERNEL_CODEC, LECTURE_KERNEL);
+  const [mode, setMode, modeNotice] = useUrlState('sw.m', MODE_CODEC, 'correlation');
+  const [bias, setBias, biasNotice] = useUrlState('sw.b', BIAS_CODEC, 0);
+  const [relu, setRelu, reluNotice] = useUrlState('sw.a', ACTIVATION_CODEC, 'none');
+  const n = Math.round(Math.sqrt(input.length));
+  // A link's kernel larger than its input cannot slide: the lecture's kernel is used instead.
+  const kernelFits = Math.round(Math.sqrt(linkedKernel.length)) <= n;
+  const kernel = kernelFits ? linkedKernel : LECTURE_KERNEL;
+  const k = Math.round(Math.sqrt(kernel.length));
+  const fitNotice = kernelFits
+    ? null
+    : `The link’s kernel is larger than its ${n}×${n} input; the lecture’s kernel is shown.`;
+  /**
+   * A unit the student clicked, and the stepper's step when they did: stepping (which moves
+   * stepper.step) hands control back to the stepper.
+   */
+  const [pickedAt, setPickedAt] = useState<{ index: number; step: number } | null>(null);
 
   const slid = useMemo(() => (mode === 'convolution' ? flipKernel(kernel) : kernel), [mode, kernel]);
   const image = useMemo(() => ({ rows: n, cols: n, values: input }), [n, input]);
-  const out = useMemo(() => correlate(image, slid, k), [image, slid, k]);
+  const activation = relu === 'relu' ? 'relu' : null;
+  const out = useMemo(() => correlate(image, slid, k, bias, activation), [image, slid, k, bias, activation]);
   const stepper = useStepper(out.rows * out.cols);
-  const oy = out.cols ? Math.floor(stepper.step / out.cols) : 0;
-  const ox = out.cols ? stepper.step % out.cols : 0;
+  const { step, pause } = stepper;
+  const picked = pickedAt !== null && pickedAt.step === step ? pickedAt.index : null;
+  const position = picked !== null && picked < out.rows * out.cols ? picked : step;
+  const oy = out.cols ? Math.floor(position / out.cols) : 0;
+  const ox = out.cols ? position % out.cols : 0;
+  const pick = (r: number, c: number): void => {
+    pause();
+    setPickedAt({ index: r * out.cols + c, step });
+  };
 
   const changeN = (m: number): void => {
     setInput((v) => resizeSquare(v, n, m, (r, c) => (r * 7 + c * 3 + 2) % 10));
-    setN(m);
     if (k > m) changeK(m);
   };
   const changeK = (m: number): void => {
-    setKernel((v) => resizeSquare(v, k, m, () => 1));
-    setK(m);
+    setKernel(resizeSquare(kernel, k, m, () => 1));
   };
   const restore = (): void => {
-    setN(3);
-    setK(2);
     setInput([...LECTURE_INPUT]);
     setKernel([...LECTURE_KERNEL]);
+    setBias(0);
+    setRelu('none');
+    setPickedAt(null);
     stepper.reset();
   };
-  const editInput = useCallback((r: number, c: number, v: number) => setInput((x) => set(x, r * n + c, v)), [n]);
-  const editKernel = useCallback((r: number, c: number, v: number) => setKernel((x) => set(x, r * k + c, v)), [k]);
+  const editInput = useCallback(
+    (r: number, c: number, v: number) => setInput((x) => set(x, r * n + c, v)),
+    [n, setInput],
+  );
+  const editKernel = useCallback(
+    (r: number, c: number, v: number) => setKernel(set(kernel, r * k + c, v)),
+    [kernel, k, setKernel],
+  );
 
   const inWindow = (r: number, c: number): boolean => r >= oy && r < oy + k && c >= ox && c < ox + k;
   const inputCell = (r: number, c: number): WindowCell => ({
@@ -62,16 +101,27 @@ export function SlidingWindow(): ReactElement {
   });
   const outputCell = (r: number, c: number): WindowCell => {
     const index = r * out.cols + c;
-    const state = index === stepper.step ? 'current' : index < stepper.step ? 'done' : 'idle';
+    const state = index === position ? 'current' : index < step ? 'done' : 'idle';
     return { text: state === 'idle' ? '?' : fmt(out.values[index]!), kind: 'output', state };
   };
 
   return (
     <div className="sliding" data-testid="sliding-window" data-mode={mode}>
+      <UrlNotice notices={[inputNotice, kernelNotice, fitNotice, modeNotice, biasNotice, reluNotice]} />
       <div className="sliding-controls">
         <NumberField label="Input size" value={n} onChange={changeN} min={2} max={6} integer />
         <NumberField label="Kernel size" value={k} onChange={changeK} min={1} max={n} integer />
         <ModeToggle mode={mode} onChange={setMode} />
+        <NumberField label="Bias b" value={bias} onChange={setBias} min={-99} max={99} />
+        <ChoiceGroup
+          legend="Activation"
+          options={[
+            { value: 'none', label: 'none' },
+            { value: 'relu', label: 'ReLU' },
+          ]}
+          value={relu}
+          onChange={setRelu}
+        />
         <button type="button" className="button" onClick={restore}>
           Lecture example
         </button>
@@ -80,7 +130,17 @@ export function SlidingWindow(): ReactElement {
         <div className="sliding-grids">
           <div>
             <p className="grid-title">Input (type to edit)</p>
-            <WindowGrid rows={n} cols={n} cell={inputCell} label="Input" size="lg" onEdit={editInput} testId="input" />
+            <WindowGrid
+              rows={n}
+              cols={n}
+              cell={inputCell}
+              label="Input"
+              size="lg"
+              onEdit={editInput}
+              min={-999}
+              max={999}
+              testId="input"
+            />
           </div>
           <div>
             <p className="grid-title">Kernel (type to edit)</p>
@@ -91,6 +151,8 @@ export function SlidingWindow(): ReactElement {
               label="Kernel"
               size="lg"
               onEdit={editKernel}
+              min={-999}
+              max={999}
               testId="kernel"
             />
             {mode === 'convolution' && (
@@ -109,9 +171,16 @@ export function SlidingWindow(): ReactElement {
           </div>
           <div>
             <p className="grid-title">
-              Output ({out.rows}×{out.cols})
+              Output ({out.rows}×{out.cols}): click a unit
             </p>
-            <WindowGrid rows={out.rows} cols={out.cols} cell={outputCell} label="Output" size="lg" testId="output" />
+            <PickableOutput
+              rows={out.rows}
+              cols={out.cols}
+              cell={outputCell}
+              onPick={pick}
+              label="Output"
+              testId="output"
+            />
           </div>
         </div>
         <StepControls stepper={stepper} noun="window position" />
@@ -120,12 +189,27 @@ export function SlidingWindow(): ReactElement {
           panel focused).
         </p>
         {out.rows > 0 && (
-          <SlidingWorking
+          <UnitArithmetic
+            unit={convUnitAt(
+              {
+                input: { channels: 1, height: n, width: n, data: input },
+                weight: slid,
+                bias: [bias],
+                filters: 1,
+                groups: 1,
+                geometry: { kernel: [k, k], stride: [1, 1], pad: [0, 0] },
+                activation,
+              },
+              0,
+              oy,
+              ox,
+              out.values[position] ?? 0,
+            )}
+            title={`Output row ${oy}, column ${ox}${picked !== null ? ' (clicked)' : ''}`}
+            format={fmt}
             row={oy}
             col={ox}
-            patch={patchAt(image, k, oy, ox)}
-            kernel={slid}
-            value={out.values[stepper.step] ?? 0}
+            testId="working"
           />
         )}
       </div>

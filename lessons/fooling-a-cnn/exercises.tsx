@@ -49,7 +49,7 @@ export const manyPixelsExercise: ExerciseGenerator = (seed) => {
   const eps = pick([0.004, 0.01, 0.05], r);
   const answer = clean(eps * m * n);
   const what =
-    n === 784 ? 'an MNIST digit (28×28)' : n === 3072 ? 'a CIFAR-10 image (32×32×3)' : 'an ImageNet crop (224×224×3)';
+    n === 784 ? 'an MNIST digit (28×28)' : n === 3072 ? 'a CIFAR-10 image (3×32×32)' : 'an ImageNet crop (3×224×224)';
   return {
     params: { n, m, eps },
     prompt: (

@@ -4,10 +4,13 @@
  * engine's SGD optimiser; Play/Step/Back walk along it on the contour plot, and the update of the
  * current step is written out with its numbers. Clicking the plot moves the starting point.
  */
-import { type ReactElement, useId, useMemo, useState } from 'react';
+import { type ReactElement, useId, useMemo } from 'react';
 import { ContourPlot } from '../../app/ui/ContourPlot';
 import { TeX } from '../../app/ui/Math';
 import { StepControls, stepperKeyProps } from '../../app/ui/StepControls';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { listCodec, numberCodec, refineCodec } from '../../app/ui/urlCodecs';
+import { useUrlState } from '../../app/ui/urlState';
 import { useStepper } from '../../app/ui/useStepper';
 import { fmt } from './format';
 import { descend, gradient, LEVELS, LR_LIMIT, loss, START, X_DOMAIN, Y_DOMAIN } from './surface';
@@ -19,10 +22,20 @@ const PRESETS: readonly { readonly label: string; readonly lr: number }[] = [
   { label: 'Too large (0.21)', lr: 0.21 },
 ];
 
+// The explorer's state in the lesson's address (app/ui/urlState.ts), bounded as the controls are.
+const LR_CODEC = numberCodec(0.005, 0.25);
+const START_CODEC = refineCodec(
+  listCodec(numberCodec(Math.min(X_DOMAIN[0], Y_DOMAIN[0]), Math.max(X_DOMAIN[1], Y_DOMAIN[1])), 2),
+  ([x, y]) => x! >= X_DOMAIN[0] && x! <= X_DOMAIN[1] && y! >= Y_DOMAIN[0] && y! <= Y_DOMAIN[1],
+  'the point inside the plot',
+);
+
 export function DescentExplorer(): ReactElement {
   const uid = useId();
-  const [lr, setLr] = useState(0.16);
-  const [start, setStart] = useState<readonly [number, number]>(START);
+  const [lr, setLr, lrNotice] = useUrlState('gd.lr', LR_CODEC, 0.16);
+  const [linkedStart, setStart, startNotice] = useUrlState<readonly number[]>('gd.w0', START_CODEC, START);
+  const start = useMemo((): readonly [number, number] => [linkedStart[0]!, linkedStart[1]!], [linkedStart]);
+  const atStart = start[0] === START[0] && start[1] === START[1];
   const run = useMemo(() => descend({ kind: 'sgd' }, lr, STEPS, start), [lr, start]);
   const stepper = useStepper(run.points.length, 350);
   const k = stepper.step;
@@ -47,6 +60,7 @@ export function DescentExplorer(): ReactElement {
       data-w={JSON.stringify([w1, w2])}
       data-verdict={verdict}
     >
+      <UrlNotice notices={[lrNotice, startNotice]} />
       <div className="gd-controls">
         <div className="number-field gd-slider">
           <label htmlFor={`${uid}-lr`}>Learning rate α = {lr.toFixed(3)}</label>
@@ -66,7 +80,7 @@ export function DescentExplorer(): ReactElement {
               {p.label}
             </button>
           ))}
-          <button type="button" className="button" onClick={() => setStart(START)} disabled={start === START}>
+          <button type="button" className="button" onClick={() => setStart(START)} disabled={atStart}>
             Reset start
           </button>
         </div>

@@ -3,18 +3,25 @@
  * epochs; the widget gives iterations per epoch (⌈N/B⌉), the size of the last batch and the
  * total number of updates, starting from the lecture's 55,000 / 1,000 = 55.
  */
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { TeX } from '../../app/ui/Math';
 import { NumberField } from '../../app/ui/NumberField';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { intCodec } from '../../app/ui/urlCodecs';
+import { useUrlState } from '../../app/ui/urlState';
 import { count } from './format';
 import { epochPlan } from './iterations';
 
 const tex = (v: number): string => count(v).replace(/,/g, '{,}');
 
+// The calculator's numbers in the lesson's address (app/ui/urlState.ts), bounded as the fields are.
+const SIZE_CODEC = intCodec(1, 10_000_000);
+const EPOCHS_CODEC = intCodec(1, 1000);
+
 export function EpochCalculator(): ReactElement {
-  const [n, setN] = useState(55_000);
-  const [b, setB] = useState(1_000);
-  const [epochs, setEpochs] = useState(10);
+  const [n, setN, nNotice] = useUrlState('ep.n', SIZE_CODEC, 55_000);
+  const [b, setB, bNotice] = useUrlState('ep.b', SIZE_CODEC, 1_000);
+  const [epochs, setEpochs, epochsNotice] = useUrlState('ep.e', EPOCHS_CODEC, 10);
   const plan = epochPlan(n, b, epochs);
   const even = n % b === 0;
 
@@ -26,6 +33,7 @@ export function EpochCalculator(): ReactElement {
       data-last-batch={plan.lastBatch}
       data-total={plan.totalIterations}
     >
+      <UrlNotice notices={[nNotice, bNotice, epochsNotice]} />
       <div className="gd-controls">
         <NumberField label="Training samples N" value={n} onChange={setN} min={1} max={10_000_000} integer />
         <NumberField label="Batch size B" value={b} onChange={setB} min={1} max={10_000_000} integer />

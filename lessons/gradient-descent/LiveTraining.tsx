@@ -1,6 +1,6 @@
 /**
  * The first real training run of the course: the lecture's MNIST CNN (two 5×5 conv + pool
- * stages, dense 100, dense 10) trained in this tab on 4,000 embedded digits, with Start, Pause,
+ * stages, dense 100, dense 10) trained in a Web Worker on 4,000 embedded digits, with Start, Pause,
  * Step and Reset. The loss of every mini-batch is plotted as it arrives, with a running average
  * over the last 20 so the trend shows through the noise; after each epoch the engine evaluates
  * the net on 500 held-out digits it never trains on.
@@ -9,9 +9,16 @@ import { type ReactElement, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { type ChartPoint, LineChart } from '../../app/ui/LineChart';
 import type { OptimizerConfig } from '../../engine/train/optimizers';
-import { useMnist } from '../images-are-tensors/useMnist';
 import { count, fmt } from './format';
-import { BATCH_SIZE, EPOCHS, TRAIN_SIZE, type TrainingPoint, useTraining, VALIDATION_SIZE } from './useTraining';
+import {
+  BATCH_SIZE,
+  EPOCHS,
+  TRAIN_SIZE,
+  type TrainingPoint,
+  type TrainingStatus,
+  useTraining,
+  VALIDATION_SIZE,
+} from './useTraining';
 
 type Choice = 'sgd' | 'momentum' | 'adam';
 
@@ -40,26 +47,22 @@ function runningMean(points: readonly TrainingPoint[]): ChartPoint[] {
 const mean = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
 export function LiveTraining(): ReactElement {
-  const mnist = useMnist();
   const [choice, setChoice] = useState<Choice>('sgd');
   const picked = CHOICES[choice];
-  const { view, start, pause, step, reset } = useTraining(
-    mnist.status === 'ready' ? mnist.dataset : null,
-    picked.config,
-    picked.lr,
-  );
+  const { view, start, pause, step, reset } = useTraining(picked.config, picked.lr);
 
-  if (mnist.status === 'loading') return <p className="muted">Loading the digits…</p>;
-  if (mnist.status === 'error') {
+  if (view.status === 'error') {
     return (
       <p className="field-message--error" data-testid="training-error">
-        {mnist.message}
+        {view.message}
       </p>
     );
   }
 
   const running = view.status === 'running';
   const finished = view.status === 'done' || view.status === 'diverged';
+  // While the worker loads the digits and builds the net (first load, Reset, another optimiser).
+  const loading = view.status === 'loading';
   const losses = view.points.map((p) => p.loss);
   const last = view.points[view.points.length - 1];
   const latestEpoch = view.epochs[view.epochs.length - 1];
@@ -83,10 +86,15 @@ export function LiveTraining(): ReactElement {
         onChange={setChoice}
       />
       <div className="button-row" role="toolbar" aria-label="Training controls">
-        <button type="button" className="button button--primary" onClick={running ? pause : start} disabled={finished}>
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={running ? pause : start}
+          disabled={finished || loading}
+        >
           {running ? 'Pause' : view.status === 'paused' ? 'Resume' : 'Start'}
         </button>
-        <button type="button" className="button" onClick={step} disabled={running || finished}>
+        <button type="button" className="button" onClick={step} disabled={running || finished || loading}>
           Step
         </button>
         <button type="button" className="button" onClick={reset}>
@@ -138,11 +146,12 @@ export function LiveTraining(): ReactElement {
   );
 }
 
-const STATUS_TEXT: Record<string, string> = {
+const STATUS_TEXT: Record<TrainingStatus, string> = {
+  loading: 'Loading the digits…',
   idle: 'Ready',
   running: 'Training',
   paused: 'Paused',
   done: 'Finished',
-  cancelled: 'Stopped',
   diverged: 'Diverged',
+  error: 'Failed',
 };

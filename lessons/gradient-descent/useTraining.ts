@@ -1,24 +1,23 @@
 /**
- * A real training run of the lecture's MNIST CNN in the page: the engine's createCpuModel and
- * Trainer on a held-out split of the embedded digits. The Trainer yields to the event loop every
- * ~30 ms, so the page stays responsive while it runs. It reports every step; the points are
- * collected in a ref and handed to React at most every 200 ms (a re-render per step would cost
- * more than the step). Start / Pause / Step / Reset map onto run, pause/resume, stepOnce and
- * cancel-and-rebuild. Unmounting cancels the run.
+ * A real training run of the lecture's MNIST CNN in a Web Worker (app/ui/training/useWorkerRun.ts):
+ * the engine's trainer on the first 4,000 training digits of the embedded MNIST subset, with 500
+ * held out for validation. The worker loads the digits itself, so the page thread only draws the
+ * curve the worker's progress points describe. Start / Pause / Step / Reset map onto the worker
+ * run's controls; unmounting ends the worker.
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { createCpuModel } from '../../engine/cpu/model';
-import { splitDataset, subsetDataset } from '../../engine/data/batch';
-import type { Dataset } from '../../engine/data/dataset';
+import { useMemo } from 'react';
+import { type RunView, useWorkerRun, type WorkerRunSetup } from '../../app/ui/training/useWorkerRun';
 import { PRESETS } from '../../engine/spec/presets';
 import type { OptimizerConfig } from '../../engine/train/optimizers';
-import { Trainer, type TrainerStatus } from '../../engine/train/trainer';
 
 export const TRAIN_SIZE = 4000;
 export const VALIDATION_SIZE = 500;
 export const BATCH_SIZE = 32;
 export const EPOCHS = 3;
 const SEED = 1;
+
+/** 'idle': built and waiting for Start or Step (the worker run's 'ready'). */
+export type TrainingStatus = 'loading' | 'idle' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
 export interface TrainingPoint {
   readonly step: number;
@@ -32,7 +31,7 @@ export interface EpochPoint {
 }
 
 export interface TrainingView {
-  readonly status: TrainerStatus;
+  readonly status: TrainingStatus;
   readonly message: string | null;
   readonly points: readonly TrainingPoint[];
   readonly epochs: readonly EpochPoint[];
@@ -48,106 +47,34 @@ export interface TrainingControls {
   readonly reset: () => void;
 }
 
-interface Splits {
-  readonly train: Dataset;
-  readonly validation: Dataset;
-}
-
-function makeSplits(dataset: Dataset): Splits {
-  const { train, validation } = splitDataset(dataset, VALIDATION_SIZE, 7);
-  const first = Array.from({ length: Math.min(TRAIN_SIZE, train.count) }, (_, i) => i);
-  return { train: subsetDataset(train, first, 'mnist-lesson-train'), validation };
-}
-
-export function useTraining(dataset: Dataset | null, optimizer: OptimizerConfig, lr: number): TrainingControls {
-  const splits = useRef<Splits | null>(null);
-  const trainer = useRef<Trainer | null>(null);
-  const started = useRef(false);
-  const points = useRef<TrainingPoint[]>([]);
-  const epochs = useRef<EpochPoint[]>([]);
-  const flushTimer = useRef<number | null>(null);
-  const [view, setView] = useState<TrainingView>(emptyView(0));
-
-  const flush = useCallback(() => {
-    flushTimer.current = null;
-    const t = trainer.current;
-    if (!t) return;
-    setView({
-      status: t.status,
-      message: t.result().message,
-      points: [...points.current],
-      epochs: [...epochs.current],
-      stepsPerEpoch: t.stepsPerEpoch,
-      totalSteps: t.totalSteps,
-    });
-  }, []);
-  const scheduleFlush = useCallback(() => {
-    flushTimer.current ??= window.setTimeout(flush, 200);
-  }, [flush]);
-
-  const build = useCallback(() => {
-    trainer.current?.cancel();
-    if (!dataset) return;
-    splits.current ??= makeSplits(dataset);
-    const model = createCpuModel(PRESETS['lecture-mnist']!.spec, { seed: SEED });
-    const t = new Trainer(model, splits.current, {
-      epochs: EPOCHS,
-      batchSize: BATCH_SIZE,
-      learningRate: lr,
-      optimizer,
-      seed: SEED,
-      progressEvery: 1,
-    });
-    points.current = [];
-    epochs.current = [];
-    started.current = false;
-    t.subscribe((event) => {
-      if (trainer.current !== t) return; // a cancelled run's last events
-      if (event.type === 'progress') points.current.push({ step: event.progress.step, loss: event.progress.loss });
-      if (event.type === 'epoch' && event.validation) {
-        epochs.current.push({ epoch: event.epoch, accuracy: event.validation.accuracy, loss: event.validation.loss });
-      }
-      if (event.type === 'status') flush();
-      else scheduleFlush();
-    });
-    trainer.current = t;
-    setView(emptyView(t.totalSteps, t.stepsPerEpoch));
-  }, [dataset, optimizer, lr, flush, scheduleFlush]);
-
-  useEffect(() => {
-    build();
-    return () => {
-      trainer.current?.cancel();
-      trainer.current = null;
-      if (flushTimer.current !== null) window.clearTimeout(flushTimer.current);
-    };
-  }, [build]);
-
-  const launch = (t: Trainer): void => {
-    if (started.current) return;
-    started.current = true;
-    void t.run().then(flush);
-  };
-
+/** The worker run's setup for one optimiser and learning rate. */
+export function trainingSetup(optimizer: OptimizerConfig, lr: number): WorkerRunSetup {
   return {
-    view,
-    start: () => {
-      const t = trainer.current;
-      if (!t) return;
-      if (t.status === 'paused') t.resume();
-      launch(t);
-    },
-    pause: () => trainer.current?.pause(),
-    step: () => {
-      const t = trainer.current;
-      if (!t) return;
-      t.stepOnce();
-      launch(t);
-    },
-    reset: build,
+    spec: PRESETS['lecture-mnist']!.spec,
+    seed: SEED,
+    trainer: { epochs: EPOCHS, batchSize: BATCH_SIZE, learningRate: lr, optimizer, seed: SEED, progressEvery: 1 },
+    data: { trainLimit: TRAIN_SIZE, validation: VALIDATION_SIZE },
   };
 }
 
-function emptyView(totalSteps: number, stepsPerEpoch = 0): TrainingView {
-  return { status: 'idle', message: null, points: [], epochs: [], stepsPerEpoch, totalSteps };
+/** The lesson's view of the worker run's view. */
+export function trainingView(run: RunView): TrainingView {
+  return {
+    status: run.status === 'ready' ? 'idle' : run.status,
+    message: run.message,
+    points: run.points.map((p) => ({ step: p.step, loss: p.loss })),
+    epochs: run.epochs.flatMap((e) =>
+      e.valAccuracy === null || e.valLoss === null
+        ? []
+        : [{ epoch: e.epoch, accuracy: e.valAccuracy, loss: e.valLoss }],
+    ),
+    stepsPerEpoch: run.totalSteps / EPOCHS,
+    totalSteps: run.totalSteps,
+  };
+}
+
+export function useTraining(optimizer: OptimizerConfig, lr: number): TrainingControls {
+  const setup = useMemo(() => trainingSetup(optimizer, lr), [optimizer, lr]);
+  const { view, start, pause, step, reset } = useWorkerRun(setup);
+  return { view: useMemo(() => trainingView(view), [view]), start, pause, step, reset };
 }

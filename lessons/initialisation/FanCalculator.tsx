@@ -6,6 +6,7 @@
 import { type ReactElement, useMemo, useState } from 'react';
 import { TeX } from '../../app/ui/Math';
 import { NumberField } from '../../app/ui/NumberField';
+import { ScrollBox } from '../../app/ui/ScrollBox';
 import { createRng } from '../../engine/tensor/rng';
 import { type Fans, heNormal, normal, xavierNormal } from '../../engine/train/initializers';
 import { valueStats } from './layerStats';
@@ -59,7 +60,7 @@ export function FanCalculator(): ReactElement {
         <NumberField label="n_in (inputs per unit)" value={fanIn} onChange={setFanIn} min={1} max={1000} integer />
         <NumberField label="n_out (units)" value={fanOut} onChange={setFanOut} min={1} max={1000} integer />
       </div>
-      <div className="init-table-wrap">
+      <ScrollBox className="init-table-wrap" label="Table of the rules">
         <table className="init-table">
           <thead>
             <tr>
@@ -82,7 +83,7 @@ export function FanCalculator(): ReactElement {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </div>
   );
 }

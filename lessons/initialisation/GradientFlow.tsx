@@ -6,6 +6,7 @@
  * shrink or blow up both. The table adds dL/dW, the update each weight matrix would get.
  */
 import { type ReactElement, useState } from 'react';
+import { ScrollBox } from '../../app/ui/ScrollBox';
 import { ExperimentControls, LECTURE_SETTINGS, type NetSettings } from './ExperimentControls';
 import { DEFAULT_BATCH } from './experiment';
 import { fmt } from './format';
@@ -45,7 +46,7 @@ export function GradientFlow(): ReactElement {
               },
             ]}
           />
-          <div className="init-table-wrap">
+          <ScrollBox className="init-table-wrap" label="Table of the spreads per layer">
             <table className="init-table" data-testid="gradient-table">
               <caption>
                 std per layer; the gradient on layer {view.result.layers.length} is the random one we start from
@@ -75,7 +76,7 @@ export function GradientFlow(): ReactElement {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </>
       )}
     </div>

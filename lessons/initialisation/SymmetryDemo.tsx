@@ -4,6 +4,7 @@
  */
 import { type ReactElement, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
+import { ScrollBox } from '../../app/ui/ScrollBox';
 import { distinctUnits, HIDDEN, INPUT, LEARNING_RATE, pass, type StartMode, startNet, step } from './symmetry';
 
 const MODES = [
@@ -48,7 +49,7 @@ export function SymmetryDemo(): ReactElement {
         steps: y = <span data-testid="sym-output">{f3(now.output)}</span>, loss{' '}
         <span data-testid="sym-loss">{f3(now.loss)}</span>
       </p>
-      <div className="init-table-wrap">
+      <ScrollBox className="init-table-wrap" label="Table of the units">
         <table className="init-table">
           <thead>
             <tr>
@@ -71,7 +72,7 @@ export function SymmetryDemo(): ReactElement {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p className="init-status" data-testid="sym-distinct">
         Different hidden units: {distinct} of {HIDDEN}
       </p>

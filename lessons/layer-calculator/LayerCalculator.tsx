@@ -5,14 +5,17 @@
  * from summarize() and the totals underneath. The same spec is editable as JSON. Whatever the
  * edit, a problem is the engine's SpecError shown beside the row it names; the page keeps working.
  */
-import { type ReactElement, useCallback, useId, useMemo, useReducer, useState } from 'react';
+import { type ReactElement, useCallback, useEffect, useId, useMemo, useReducer, useState } from 'react';
 import { formatCount } from '../../app/ui/summaryResult';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { useUrlState } from '../../app/ui/urlState';
 import { LAYER_TYPES, type LayerType, type ModelSpec, PRESETS } from '../../engine/spec';
 import { analyse } from './analyse';
 import { CalcBody } from './CalcBody';
 import { calculatorReducer, initialState } from './calculatorState';
 import { COLLAPSE_OVER, groupRows } from './groups';
 import { DEFAULT_LAYER, type LayerEdit } from './specEdit';
+import { presetOf, specCodec } from './specLink';
 
 export interface LayerCalculatorProps {
   /** Preset key to start from (see engine/spec/presets.ts). */
@@ -42,10 +45,17 @@ function presetSpec(key: string): ModelSpec {
   return PRESETS[key]?.spec ?? { layers: [{ type: 'input', shape: [1, 28, 28] }] };
 }
 
+const SPEC_CODEC = specCodec(PRESET_KEYS);
+
 export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalculatorProps): ReactElement {
   const uid = useId();
-  const [state, dispatch] = useReducer(calculatorReducer, presetSpec(initialPreset), initialState);
-  const [preset, setPreset] = useState(initialPreset);
+  // The spec lives in the lesson's address too (specLink.ts): a link opens the calculator on it.
+  const [linked, setLinked, linkNotice] = useUrlState('lc.spec', SPEC_CODEC, presetSpec(initialPreset));
+  const [state, dispatch] = useReducer(calculatorReducer, linked, initialState);
+  const [preset, setPreset] = useState(() => presetOf(linked, PRESET_KEYS) ?? initialPreset);
+  useEffect(() => {
+    if (state.spec !== linked) setLinked(state.spec);
+  }, [state.spec, linked, setLinked]);
   const [newType, setNewType] = useState<LayerType>('conv2d');
   const analysis = useMemo(() => analyse(state.spec), [state.spec]);
   const onEdit = useCallback((edit: LayerEdit) => dispatch({ kind: 'edit', edit }), []);
@@ -70,6 +80,7 @@ export function LayerCalculator({ initialPreset = 'lecture-mnist' }: LayerCalcul
 
   return (
     <div className="calculator" data-testid="layer-calculator">
+      <UrlNotice notices={[linkNotice]} />
       <div className="calc-toolbar">
         <label htmlFor={`${uid}-preset`}>Reference architecture</label>
         <select id={`${uid}-preset`} value={preset} onChange={(e) => setPreset(e.target.value)}>

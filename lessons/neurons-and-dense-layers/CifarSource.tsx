@@ -3,10 +3,11 @@
  * fetch-data`), a button to load it, or a file picker for the official archive or its batch files,
  * with a progress bar while it downloads, decompresses and parses. Calls `onReady` with the splits.
  */
-import { type ReactElement, useEffect, useId, useState } from 'react';
+import { type ReactElement, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { DatasetDownload } from '../../app/ui/data/DatasetDownload';
 import type { DatasetSplits } from '../../engine/data/dataset';
 import type { LoadProgress } from '../../engine/data/progress';
-import { cifarOnServer, loadCifarFromFiles, loadCifarFromServer } from './cifarData';
+import { cifarInBrowser, cifarOnServer, loadCifarFromFiles, loadCifarFromServer } from './cifarData';
 
 type Phase =
   | { readonly kind: 'checking' }
@@ -23,23 +24,33 @@ const PHASE_NAMES: Record<LoadProgress['phase'], string> = {
 export function CifarSource({ onReady }: { readonly onReady: (splits: DatasetSplits) => void }): ReactElement {
   const inputId = useId();
   const [phase, setPhase] = useState<Phase>({ kind: 'checking' });
+  const available = useRef(false);
+  const load = useCallback(
+    async (job: (progress: (p: LoadProgress) => void) => Promise<DatasetSplits>): Promise<void> => {
+      setPhase({ kind: 'loading', progress: null });
+      try {
+        onReady(await job((progress) => setPhase({ kind: 'loading', progress })));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        setPhase({ kind: 'error', message, onServer: available.current });
+      }
+    },
+    [onReady],
+  );
   useEffect(() => {
     let live = true;
-    void cifarOnServer().then((onServer) => live && setPhase({ kind: 'idle', onServer }));
+    // CIFAR-10 is used as soon as it is here: kept in this browser, or on the server.
+    void Promise.all([cifarInBrowser(), cifarOnServer()]).then(([kept, onServer]) => {
+      if (!live) return;
+      available.current = kept || onServer;
+      setPhase({ kind: 'idle', onServer: available.current });
+      if (available.current) void load(loadCifarFromServer);
+    });
     return () => {
       live = false;
     };
-  }, []);
+  }, [load]);
   const onServer = phase.kind === 'idle' || phase.kind === 'error' ? phase.onServer : false;
-
-  const load = async (job: (progress: (p: LoadProgress) => void) => Promise<DatasetSplits>): Promise<void> => {
-    setPhase({ kind: 'loading', progress: null });
-    try {
-      onReady(await job((progress) => setPhase({ kind: 'loading', progress })));
-    } catch (error) {
-      setPhase({ kind: 'error', message: error instanceof Error ? error.message : String(error), onServer });
-    }
-  };
 
   if (phase.kind === 'checking') return <p role="status">Looking for CIFAR-10 on the server…</p>;
   if (phase.kind === 'loading') {
@@ -69,6 +80,7 @@ export function CifarSource({ onReady }: { readonly onReady: (splits: DatasetSpl
           of its <code>data_batch_*.bin</code> files) from your disk. Meanwhile the MNIST digits work the same way.
         </p>
       )}
+      {!onServer && <DatasetDownload dataset="cifar10" onReady={() => void load(loadCifarFromServer)} />}
       <label htmlFor={inputId}>CIFAR-10 file(s) from disk</label>{' '}
       <input
         id={inputId}

@@ -1,65 +1,38 @@
 /**
  * The linear classifier, trained live: pick the data (the built-in MNIST digits, or CIFAR-10 once
  * it is available), train with Start / Stop, and watch the loss fall, the ten rows of W turn into
- * class templates, and the per-class test accuracy that this run actually reaches.
+ * class templates, and the per-class test accuracy that this run actually reaches. Each data set
+ * trains in its own Web Worker (linearRun.ts); CIFAR-10 loaded in the page is handed over whole.
  */
-import { type ReactElement, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
-import { type ChartPoint, LineChart } from '../../app/ui/LineChart';
+import { LineChart } from '../../app/ui/LineChart';
 import type { DatasetSplits } from '../../engine/data/dataset';
-import { splitEmbedded } from '../../engine/data/embedded';
-import type { Metrics } from '../../engine/train/metrics';
-import { useMnist } from '../images-are-tensors/useMnist';
 import { CifarSource } from './CifarSource';
-import { LINEAR_BATCH, LinearRun } from './linearRun';
+import { LINEAR_BATCH, linearSetup, useLinearRun } from './linearRun';
 import { PerClassAccuracy } from './PerClassAccuracy';
 import { Templates } from './Templates';
 
 type Source = 'mnist' | 'cifar';
 
 export function LinearTrainer(): ReactElement {
-  const mnist = useMnist();
   const [source, setSource] = useState<Source>('mnist');
   const [cifar, setCifar] = useState<DatasetSplits | null>(null);
   const [epochs, setEpochs] = useState(1);
-  const [running, setRunning] = useState(false);
-  const [loss, setLoss] = useState<readonly ChartPoint[]>([]);
-  const [weights, setWeights] = useState<Float32Array | null>(null);
-  const [metrics, setMetrics] = useState<Metrics | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const run = useRef<LinearRun | null>(null);
-  useEffect(() => () => run.current?.stop(), []);
-
-  const mnistSplits = useMemo(() => (mnist.status === 'ready' ? splitEmbedded(mnist.dataset) : null), [mnist]);
-  const splits = source === 'mnist' ? mnistSplits : cifar;
-
-  const reset = (): void => {
-    run.current?.stop();
-    setLoss([]);
-    setWeights(null);
-    setMetrics(null);
-    setMessage(null);
-  };
-  const start = (): void => {
-    if (!splits) return;
-    reset();
-    setRunning(true);
-    const r = new LinearRun(splits, epochs, {
-      onProgress: (step, _total, l, w) => {
-        setLoss((pts) => [...pts, { x: step, y: l }]);
-        setWeights(w);
-      },
-      onEpoch: (_epoch, test) => setMetrics(test),
-      onStatus: (status, msg) => {
-        if (status !== 'running' && status !== 'paused') setRunning(false);
-        if (msg) setMessage(msg);
-      },
-    });
-    run.current = r;
-    void r.run();
-  };
-  const inputs = splits ? splits.train.shape[0] * splits.train.shape[1] * splits.train.shape[2] : 0;
-  const stepsPerEpoch = splits ? Math.ceil(splits.train.count / LINEAR_BATCH) : 1;
+  const mnistRun = useLinearRun(useMemo(() => linearSetup(null, false, epochs), [epochs]));
+  const cifarRun = useLinearRun(
+    useMemo(
+      () => (cifar ? linearSetup({ kind: 'splits', train: cifar.train, test: cifar.test }, true, epochs) : null),
+      [cifar, epochs],
+    ),
+  );
+  const active = source === 'mnist' ? mnistRun : cifarRun;
+  const { view, running, weights, metrics } = active;
+  const data = view.dataset;
+  const loading = view.status === 'loading';
+  const inputs = data ? data.shape[0] * data.shape[1] * data.shape[2] : 0;
+  const stepsPerEpoch = data ? Math.ceil(data.trainCount / LINEAR_BATCH) : 1;
+  const message = view.status === 'error' || view.status === 'diverged' ? view.message : null;
 
   return (
     <div className="linear-trainer" data-testid="linear-trainer" data-source={source} data-running={running}>
@@ -72,7 +45,7 @@ export function LinearTrainer(): ReactElement {
           ]}
           value={source}
           onChange={(s: Source) => {
-            reset();
+            active.stop();
             setSource(s);
           }}
         />
@@ -84,21 +57,19 @@ export function LinearTrainer(): ReactElement {
         />
       </div>
       {source === 'cifar' && !cifar && <CifarSource onReady={setCifar} />}
-      {source === 'mnist' && mnist.status !== 'ready' && (
-        <p role="status">{mnist.status === 'loading' ? 'Loading the digits…' : mnist.message}</p>
-      )}
-      {splits && (
+      {source === 'mnist' && loading && <p role="status">Loading the digits…</p>}
+      {data && (
         <p className="dense-note">
-          {splits.train.count.toLocaleString('en-US')} training and {splits.test.count.toLocaleString('en-US')} test
-          images; W is {splits.train.classNames.length}×{inputs.toLocaleString('en-US')}; batches of {LINEAR_BATCH},
-          Adam, {stepsPerEpoch} steps per epoch.
+          {data.trainCount.toLocaleString('en-US')} training and {data.testCount.toLocaleString('en-US')} test images; W
+          is {data.classNames.length}×{inputs.toLocaleString('en-US')}; batches of {LINEAR_BATCH}, Adam, {stepsPerEpoch}{' '}
+          steps per epoch.
         </p>
       )}
       <div className="button-row">
-        <button type="button" className="button button--primary" onClick={start} disabled={running || !splits}>
+        <button type="button" className="button button--primary" onClick={active.start} disabled={running || loading}>
           Start training
         </button>
-        <button type="button" className="button" onClick={() => run.current?.stop()} disabled={!running}>
+        <button type="button" className="button" onClick={active.stop} disabled={!running}>
           Stop
         </button>
       </div>
@@ -110,13 +81,18 @@ export function LinearTrainer(): ReactElement {
           xLabel="training step"
           yLabel="training loss"
           xMax={stepsPerEpoch * epochs}
-          series={[{ id: 'loss', label: 'cross-entropy', color: 'var(--accent)', points: loss }]}
+          series={[
+            {
+              id: 'loss',
+              label: 'cross-entropy',
+              color: 'var(--accent)',
+              points: view.points.map((p) => ({ x: p.step, y: p.loss })),
+            },
+          ]}
         />
-        {metrics && splits && <PerClassAccuracy metrics={metrics} classNames={splits.train.classNames} />}
+        {metrics && data && <PerClassAccuracy metrics={metrics} classNames={data.classNames} />}
       </div>
-      {weights && splits && (
-        <Templates weights={weights} shape={splits.train.shape} classNames={splits.train.classNames} />
-      )}
+      {weights && data && <Templates weights={weights} shape={data.shape} classNames={data.classNames} />}
     </div>
   );
 }

@@ -1,14 +1,17 @@
 /**
- * Getting CIFAR-10 into the page for the linear classifier: from the server when `npm run
- * fetch-data` has put the archive under public/data/, or from files the student picks (the
+ * Getting CIFAR-10 into the page for the linear classifier: from this browser's storage when an
+ * earlier visit kept it, from the server when it has the archive (the Download button or `npm run
+ * fetch-data` put it under public/data/), or from files the student picks (the
  * official cifar-10-binary.tar.gz, or any of its data_batch_*.bin / test_batch.bin). Errors come
  * back as messages a student can act on.
  */
 
 import { splitDataset } from '../../engine/data/batch';
+import { openBrowserStore } from '../../engine/data/browser-store';
 import { CIFAR_IMAGE_BYTES, CIFAR_RECORD_BYTES, checkCifarBatch, cifar10FromTarGz } from '../../engine/data/cifar10';
 import { CIFAR10_CLASSES, type Dataset, DatasetError, type DatasetSplits } from '../../engine/data/dataset';
 import { loadCifar10FromUrl } from '../../engine/data/fetch-dataset';
+import { keptFetch } from '../../engine/data/kept-fetch';
 import type { ProgressCallback } from '../../engine/data/progress';
 
 export const CIFAR_URL = 'data/cifar10/cifar-10-binary.tar.gz';
@@ -27,8 +30,23 @@ export async function cifarOnServer(): Promise<boolean> {
   }
 }
 
-export function loadCifarFromServer(onProgress: ProgressCallback): Promise<DatasetSplits> {
-  return loadCifar10FromUrl(new URL(CIFAR_URL, document.baseURI).href, onProgress);
+/** Whether this browser keeps CIFAR-10 from an earlier download (the studio's or this lesson's). */
+export async function cifarInBrowser(): Promise<boolean> {
+  const store = await openBrowserStore();
+  return (await store?.list())?.some((set) => set.name === 'cifar10' && set.bytes > 0) ?? false;
+}
+
+/** From this browser's storage when kept there, else from the server (and then kept). */
+export async function loadCifarFromServer(onProgress: ProgressCallback): Promise<DatasetSplits> {
+  const kept = keptFetch(await openBrowserStore(), 'cifar10', 'CIFAR-10');
+  try {
+    const splits = await loadCifar10FromUrl(new URL(CIFAR_URL, document.baseURI).href, onProgress, kept.fetcher);
+    await kept.commit();
+    return splits;
+  } catch (error) {
+    if (error instanceof DatasetError) await kept.discard();
+    throw error;
+  }
 }
 
 /** Builds a dataset from whole CIFAR-10 batch files (already validated by checkCifarBatch). */

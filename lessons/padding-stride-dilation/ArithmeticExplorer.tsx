@@ -5,9 +5,12 @@
  * lecture's cases. The output size comes from engine/spec/arithmetic; when the stride does not
  * fit, the animation stops and ArithmeticFormula explains why and offers the engine's fixes.
  */
-import { type ReactElement, useMemo, useState } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { NumberField } from '../../app/ui/NumberField';
 import { StepControls, stepperKeyProps } from '../../app/ui/StepControls';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { intCodec, recordCodec } from '../../app/ui/urlCodecs';
+import { useUrlState } from '../../app/ui/urlState';
 import { useStepper } from '../../app/ui/useStepper';
 import { type WindowCell, WindowGrid } from '../../app/ui/WindowGrid';
 import { type FitSuggestion, outputSize } from '../../engine/spec/arithmetic';
@@ -15,9 +18,17 @@ import { ArithmeticFormula } from './ArithmeticFormula';
 import { EXAMPLES, footprint, type Geometry } from './settings';
 
 const START: Geometry = { n: 7, f: 3, p: 0, s: 1, d: 1 };
+/** The fields' own bounds, so a link can hold only what the number fields below accept. */
+const GEOMETRY_CODEC = recordCodec<Geometry>({
+  n: intCodec(1, 12),
+  f: intCodec(1, 7),
+  p: intCodec(0, 4),
+  s: intCodec(1, 5),
+  d: intCodec(1, 4),
+});
 
 export function ArithmeticExplorer(): ReactElement {
-  const [g, setG] = useState<Geometry>(START);
+  const [g, setG, notice] = useUrlState('ar.g', GEOMETRY_CODEC, START);
   const result = useMemo(() => outputSize({ size: g.n, kernel: g.f, stride: g.s, padStart: g.p, dilation: g.d }), [g]);
   const out = result.ok ? result.value : 0;
   const stepper = useStepper(out * out, 700);
@@ -45,6 +56,7 @@ export function ArithmeticExplorer(): ReactElement {
 
   return (
     <div className="arith" data-testid="arith-explorer" data-output={out} data-step={stepper.step}>
+      <UrlNotice notices={[notice]} />
       <div className="arith-fields">
         <NumberField label="Input size N" value={g.n} onChange={update('n')} min={1} max={12} integer />
         <NumberField label="Kernel size F" value={g.f} onChange={update('f')} min={1} max={7} integer />

@@ -7,6 +7,7 @@ import type { ReactElement } from 'react';
 import { TeX } from '../../app/ui/Math';
 import { Section } from '../../app/ui/Section';
 import { outputSize } from '../../engine/spec/arithmetic';
+import { TransposedConv } from './TransposedConv';
 
 /** The input size N that a forward convolution (F, S, P) maps exactly onto M. */
 function mirroredSize(m: number, f: number, s: number, p: number): number {
@@ -35,6 +36,15 @@ export function TransposedSection(): ReactElement {
         map into the size the forward layer would have shrunk to M:
       </p>
       <TeX block tex="W_{\text{out}} = (M - 1)\,S - 2P + F" />
+      <p>
+        Frameworks round a forward convolution's size down when its stride does not tile the input (ConvLab calls that
+        an error instead), so there several input sizes shrink to the same M. Their transposed layers pick the larger
+        ones with an <em>output padding</em> of up to S − 1 extra cells at the bottom and right, which adds that many to
+        the formula. Step through the scatter below: each input value drops a scaled copy of the kernel, copies S cells
+        apart, and the overlaps add.
+      </p>
+      <TransposedConv />
+      <p>The same formula on three more cases, each checked against the forward convolution it mirrors:</p>
       <ul data-testid="transposed-cases">
         {CASES.map(({ m, f, s, p }) => (
           <li key={`${m}-${f}-${s}-${p}`}>

@@ -1,17 +1,25 @@
 /**
  * Overlapping (3×3, stride 2, AlexNet's choice) against non-overlapping (2×2, stride 2) pooling.
- * For a chosen input size the engine summarizes both pooling layers on a 96-channel map (AlexNet's
- * conv1 output depth) and gives the output size, or the reason the window does not tile. A strip
- * of input cells shows the first windows of each kind and how many windows read each cell.
+ * The two never tile the same width (3×3/2 needs an odd one, 2×2/2 an even one), so for each of
+ * AlexNet's pooling stages the overlapping row pools AlexNet's own odd map (55, 27 or 13 wide) and
+ * the non-overlapping row the even map one pixel smaller; the engine summarizes both on a
+ * 96-channel volume (AlexNet's conv1 depth) and both reach the same output size. A strip of input
+ * cells shows the first windows of each kind and how many windows read each cell.
  */
 import { type ReactElement, useMemo, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { formatShape, summaryResult } from '../../app/ui/summaryResult';
 
-const SIZES = [55, 27, 13, 8, 7] as const;
+/** AlexNet's maps before each max pool (conv1, conv2, conv5): all odd, so 3×3/2 tiles them. */
+const STAGES = [
+  { n: 55, label: 'after conv1: 55' },
+  { n: 27, label: 'after conv2: 27' },
+  { n: 13, label: 'after conv5: 13' },
+] as const;
+/** `shrink`: how many pixels smaller than AlexNet's map this row's input is, so that its window tiles. */
 const CONFIGS = [
-  { name: 'overlapping 3×3, stride 2', size: 3, stride: 2 },
-  { name: 'non-overlapping 2×2, stride 2', size: 2, stride: 2 },
+  { name: 'overlapping 3×3, stride 2', size: 3, stride: 2, shrink: 0 },
+  { name: 'non-overlapping 2×2, stride 2', size: 2, stride: 2, shrink: 1 },
 ] as const;
 const STRIP = 9;
 
@@ -57,9 +65,10 @@ export function OverlapCompare(): ReactElement {
     () =>
       CONFIGS.map((c) => ({
         ...c,
+        input: n - c.shrink,
         result: summaryResult({
           layers: [
-            { type: 'input', shape: [96, n, n] },
+            { type: 'input', shape: [96, n - c.shrink, n - c.shrink] },
             { type: 'maxpool', size: c.size, stride: c.stride },
           ],
         }),
@@ -69,18 +78,17 @@ export function OverlapCompare(): ReactElement {
   return (
     <div className="explorer" data-testid="overlap">
       <ChoiceGroup
-        legend="Input size"
-        options={SIZES.map((s) => ({ value: s, label: `${s}×${s}` }))}
+        legend="AlexNet stage (map width)"
+        options={STAGES.map((s) => ({ value: s.n, label: s.label }))}
         value={n}
         onChange={setN}
       />
       <table className="data-table">
-        <caption>
-          Max pooling a 96×{n}×{n} volume
-        </caption>
+        <caption>Max pooling a 96-channel volume: each window on a width it tiles</caption>
         <thead>
           <tr>
             <th scope="col">Pooling</th>
+            <th scope="col">Input (C×H×W)</th>
             <th scope="col">Output (C×H×W)</th>
             <th scope="col">Windows reading each cell (first 9 cells of a row)</th>
           </tr>
@@ -89,6 +97,7 @@ export function OverlapCompare(): ReactElement {
           {rows.map((r) => (
             <tr key={r.name}>
               <th scope="row">{r.name}</th>
+              <td data-testid="overlap-in">{formatShape([96, r.input, r.input])}</td>
               <td data-testid="overlap-out">
                 {r.result.ok ? (
                   formatShape(r.result.summary.outputShape)

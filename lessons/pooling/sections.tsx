@@ -24,7 +24,8 @@ export function MaxAvgSection(): ReactElement {
         The common settings are <TeX tex="F = 2, S = 2" />, which halves width and height and throws away three of every
         four activations, and <TeX tex="F = 3, S = 2" />. Padding is rarely used with pooling. Edit the grid, switch
         modes and try <TeX tex="F = 3, S = 2" /> on this 6×6 input: the formula gives 2.5, and a window that does not
-        tile the input is an error, not something to round away.
+        tile the input is an error, not something to round away. Click an output unit to see its window and how its
+        value was worked out.
       </p>
       <PoolPlayground />
     </Section>
@@ -79,8 +80,15 @@ export function OverlapSection(): ReactElement {
     <Section id="overlapping" title="Overlapping pooling">
       <p>
         With <TeX tex="S < F" /> neighbouring windows share inputs. AlexNet pooled with 3×3 windows at stride 2 rather
-        than 2×2 at stride 2 and reported slightly lower error (about 0.3%) and less overfitting. The two choices give
-        the same output size when both fit; on AlexNet’s 55×55 conv1 output only the overlapping one tiles.
+        than 2×2 at stride 2 and reported slightly lower error (about 0.3%) and less overfitting. The two never tile the
+        same map: <TeX tex="(W - 3)/2 + 1" /> is whole only when W is odd, <TeX tex="(W - 2)/2 + 1" /> only when W is
+        even. Each reaches the same output on its own width: 3×3/2 takes AlexNet’s 55×55 conv1 output to 27×27, and
+        2×2/2 takes a 54×54 map to 27×27.
+      </p>
+      <p>
+        Frameworks such as PyTorch round the formula down by default (“floor mode”), so there 2×2/2 on 55 also gives 27,
+        silently ignoring the last row and column. Here, as in the lecture, a window that does not tile is an error, so
+        the widget pairs each of AlexNet’s maps with the even map one pixel smaller.
       </p>
       <OverlapCompare />
     </Section>

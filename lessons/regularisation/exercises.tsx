@@ -6,6 +6,7 @@
  */
 import type { ExerciseGenerator } from '../../app/ui/Exercise';
 import { TeX } from '../../app/ui/Math';
+import { ScrollBox } from '../../app/ui/ScrollBox';
 import { createRng } from '../../engine/tensor/rng';
 
 const pick = <T,>(items: readonly T[], r: () => number): T => items[Math.floor(r() * items.length)]!;
@@ -108,7 +109,7 @@ export const earlyStopExercise: ExerciseGenerator = (seed) => {
           once {patience} epochs in a row fail to beat the best so far, and keeps the best one. After which epoch does
           it stop, and which epoch's weights does it keep?
         </p>
-        <div className="reg-scroll reg-scroll--fit">
+        <ScrollBox className="reg-scroll reg-scroll--fit" label="Validation loss per epoch">
           <table className="reg-table">
             <tbody>
               <tr>
@@ -127,7 +128,7 @@ export const earlyStopExercise: ExerciseGenerator = (seed) => {
               </tr>
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </>
     ),
     answer: [stop, best],

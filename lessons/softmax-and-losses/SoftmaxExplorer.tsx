@@ -3,25 +3,37 @@
  * the softmax, and a bar per class showing its probability (engine softmax). The true class can
  * be chosen, and its cross-entropy loss −log p is shown beside the bars.
  */
-import { type ReactElement, useState } from 'react';
+import type { ReactElement } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { NumberField } from '../../app/ui/NumberField';
+import { UrlNotice } from '../../app/ui/UrlNotice';
+import { intCodec, listCodec, numberCodec } from '../../app/ui/urlCodecs';
+import { useUrlState } from '../../app/ui/urlState';
 import { CLASSES, crossEntropy, LECTURE_SCORES, softmax, tidy } from './scores';
 
+// The explorer's state in the lesson's address (app/ui/urlState.ts), bounded as the fields are.
+const SCORE_LIMIT = 100;
+const SCORES_CODEC = listCodec(numberCodec(-SCORE_LIMIT, SCORE_LIMIT), CLASSES.length);
+const TEMPERATURE_CODEC = numberCodec(0.1, 5);
+const LABEL_CODEC = intCodec(0, CLASSES.length - 1);
+
 export function SoftmaxExplorer(): ReactElement {
-  const [scores, setScores] = useState<readonly number[]>(LECTURE_SCORES[0]!);
-  const [temperature, setTemperature] = useState(1);
-  const [label, setLabel] = useState(0);
+  const [scores, setScores, scoresNotice] = useUrlState('sm.s', SCORES_CODEC, LECTURE_SCORES[0]!);
+  const [temperature, setTemperature, temperatureNotice] = useUrlState('sm.t', TEMPERATURE_CODEC, 1);
+  const [label, setLabel, labelNotice] = useUrlState('sm.y', LABEL_CODEC, 0);
   const probs = softmax(scores, temperature);
   const loss = crossEntropy(scores, label, temperature);
   return (
     <div className="sm-explorer" data-testid="softmax-explorer" data-temperature={temperature}>
+      <UrlNotice notices={[scoresNotice, temperatureNotice, labelNotice]} />
       <div className="sm-inputs">
         {CLASSES.map((name, k) => (
           <NumberField
             key={name}
             label={`score s(${name})`}
             value={scores[k]!}
+            min={-SCORE_LIMIT}
+            max={SCORE_LIMIT}
             step={0.1}
             onChange={(v) => setScores((s) => s.map((old, j) => (j === k ? v : old)))}
           />

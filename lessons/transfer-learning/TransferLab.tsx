@@ -83,6 +83,8 @@ function SizePanel({ size, views }: { size: Size; views: Record<Strategy, RunVie
         yLabel="validation accuracy (%)"
         xMax={EPOCHS[size]}
         format={(v) => `${v.toFixed(1)}%`}
+        // The strategies end a few points apart near the top: span the data, not 0-100%.
+        yDomain="data"
         testId={`accuracy-${size}`}
         series={accuracy}
       />

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TRAINING_WORKER, watchTrainingWorkers, workerTally } from './worker-training';
 
 const LESSON = '/#/lesson/activations';
 
@@ -99,6 +100,7 @@ test('lowering a ReLU unit’s bias kills more of its gradients', async ({ page 
 
 test('the live experiment trains three networks and their losses fall', async ({ page }) => {
   test.setTimeout(90_000);
+  await watchTrainingWorkers(page);
   await page.goto(LESSON);
   const race = page.getByTestId('activation-race');
   await race.getByRole('radio', { name: '100', exact: true }).check();
@@ -114,6 +116,10 @@ test('the live experiment trains three networks and their losses fall', async ({
   }
   await expect(race.getByTestId('race-accuracy')).toContainText('ReLU');
   await expect(race.getByTestId('race-accuracy')).toContainText('%');
+  // Each network trained in its own Web Worker: three were created and the curves came from them.
+  const tally = await workerTally(page);
+  expect(tally.created.filter((url) => TRAINING_WORKER.test(url)).length).toBeGreaterThanOrEqual(3);
+  expect(tally.trainerMessages).toBeGreaterThan(3 * 10);
 });
 
 test('exercises: a wrong answer is marked wrong and right ones are accepted', async ({ page }) => {

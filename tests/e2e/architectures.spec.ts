@@ -125,8 +125,8 @@ test('Inception module: params and multiply-adds with and without 1×1 reduction
   await expect(drawing).not.toContainText('1×1 conv, 16');
   await w.getByLabel('With 1×1 reductions').check();
   await expect(drawing).toContainText('1×1 conv, 16');
-  // The 28×28×256 example: 854,196,224 multiply-adds naive.
-  await w.getByRole('button', { name: '28×28×256 example' }).click();
+  // The 256×28×28 example: 854,196,224 multiply-adds naive.
+  await w.getByRole('button', { name: '256×28×28 example' }).click();
   await check(256, 28, [128, 64, 192, 64, 96, 64]);
   expect(inception(256, 28, [128, 64, 192, 64, 96, 64], false).macs).toBe(854_196_224);
   // Student's own module.

@@ -18,22 +18,22 @@ test('each lecture example loads and shows the volume, weights and biases', asyn
   await page.goto(LESSON);
   const ex = page.getByTestId('volume-explorer');
   const cases = [
-    { name: '32×32×3, thirty 5×5 filters', w: 32, d: 3, f: 5, k: 30, s: 1, p: 0, bias: true },
+    { name: '3×32×32, thirty 5×5 filters', w: 32, d: 3, f: 5, k: 30, s: 1, p: 0, bias: true },
     { name: '3×32×32, twenty 5×5 filters, pad 2', w: 32, d: 3, f: 5, k: 20, s: 1, p: 2, bias: true },
-    { name: 'tf.nn.conv2d: 4×4×3 input, 3×3×3×7 filter', w: 4, d: 3, f: 3, k: 7, s: 1, p: 0, bias: false },
-    { name: '28×28×3 image, 15×15×3×4 filter', w: 28, d: 3, f: 15, k: 4, s: 1, p: 0, bias: true },
+    { name: 'tf.nn.conv2d: 3×4×4 input, seven 3×3 filters', w: 4, d: 3, f: 3, k: 7, s: 1, p: 0, bias: false },
+    { name: '3×28×28 image, four 15×15 filters', w: 28, d: 3, f: 15, k: 4, s: 1, p: 0, bias: true },
   ];
   for (const c of cases) {
     await ex.getByRole('button', { name: c.name }).click();
     const o = out(c.w, c.f, c.s, c.p);
     const weights = c.f * c.f * c.d * c.k;
-    await expect(ex.getByTestId('volume-out')).toHaveText(`${o}×${o}×${c.k}`);
+    await expect(ex.getByTestId('volume-out')).toHaveText(`${c.k}×${o}×${o}`); // channels first
     await expect(ex.getByTestId('volume-per-filter')).toHaveText(fmt(c.f * c.f * c.d));
     await expect(ex.getByTestId('volume-weights')).toHaveText(fmt(weights));
     await expect(ex.getByTestId('volume-biases')).toHaveText(String(c.bias ? c.k : 0));
     await expect(ex.getByTestId('volume-params')).toHaveText(fmt(weights + (c.bias ? c.k : 0)));
   }
-  // The lecture's headline numbers, independently: 28×28×30 and 75; 32×32×20 and 1,500; 189; 14×14×4.
+  // The lecture's headline numbers, independently: 30×28×28 and 75; 20×32×32 and 1,500; 189; 4×14×14.
   expect([out(32, 5, 1, 0), 5 * 5 * 3, out(32, 5, 1, 2), 5 * 5 * 3 * 20, 3 * 3 * 3 * 7, out(28, 15, 1, 0)]).toEqual([
     28, 75, 32, 1500, 189, 14,
   ]);
@@ -45,13 +45,13 @@ test('typing filters, stride and padding updates the numbers; a misfit shows the
   await ex.getByLabel('Filters K').fill('12');
   await ex.getByLabel('Padding P').fill('1');
   await ex.getByLabel('Input depth D₁').fill('8');
-  await expect(ex.getByTestId('volume-out')).toHaveText(`${out(32, 5, 1, 1)}×${out(32, 5, 1, 1)}×12`);
+  await expect(ex.getByTestId('volume-out')).toHaveText(`12×${out(32, 5, 1, 1)}×${out(32, 5, 1, 1)}`);
   await expect(ex.getByTestId('volume-weights')).toHaveText(fmt(5 * 5 * 8 * 12));
   await ex.getByLabel('Stride S').fill('2'); // (32 − 5 + 2)/2 + 1 = 15.5
   await expect(ex.getByTestId('volume-error')).toContainText('15.5');
   await ex.getByLabel('Padding P').fill('2'); // (32 − 5 + 4)/2 + 1 = 16.5 still, then 0: 14.5
   await ex.getByLabel('Filter size F').fill('4'); // (32 − 4 + 4)/2 + 1 = 17
-  await expect(ex.getByTestId('volume-out')).toHaveText(`${out(32, 4, 2, 2)}×${out(32, 4, 2, 2)}×12`);
+  await expect(ex.getByTestId('volume-out')).toHaveText(`12×${out(32, 4, 2, 2)}×${out(32, 4, 2, 2)}`);
 });
 
 test('parameter sharing: 2,304,000 (the slide’s “3 million”) against 2,250', async ({ page }) => {
@@ -114,9 +114,9 @@ test('exercises: wrong then right answers, checked from the shown parameters', a
   const vol = page.locator('[data-exercise="output-volume"]');
   const v = await params(vol);
   const o = out(v.W!, v.F!, v.S!, v.P!);
-  await answer(vol, `${o + 1} ${o} ${v.K}`);
+  await answer(vol, `${v.K} ${o + 1} ${o}`);
   await expect(vol.getByRole('status')).toHaveAttribute('data-result', 'wrong');
-  await answer(vol, `${o} ${o} ${v.K}`);
+  await answer(vol, `${v.K} ${o} ${o}`);
   await expect(vol.getByRole('status')).toHaveAttribute('data-result', 'right');
 
   const conv = page.locator('[data-exercise="conv-params"]');

@@ -4,6 +4,7 @@
  */
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TRAINING_WORKER, watchTrainingWorkers, workerTally } from './worker-training';
 
 const LESSON = '/#/lesson/gradient-descent';
 
@@ -130,6 +131,7 @@ test('iterations per epoch follow ceil(N / B), from the lecture’s 55,000 / 1,0
 
 test('the lecture CNN trains in the page and its loss falls', async ({ page }) => {
   test.setTimeout(120_000);
+  await watchTrainingWorkers(page);
   await page.goto(LESSON);
   const training = page.getByTestId('training');
   await expect(training).toHaveAttribute('data-status', 'idle');
@@ -153,6 +155,10 @@ test('the lecture CNN trains in the page and its loss falls', async ({ page }) =
   expect(recent).toBeLessThan(first - 0.3);
   const chart = page.getByTestId('loss-chart');
   expect(Number(await chart.locator('li[data-series="batch"]').getAttribute('data-points'))).toBeGreaterThanOrEqual(60);
+  // The run happened in a Web Worker: one was created, and every plotted step came from it as a trainer message.
+  const tally = await workerTally(page);
+  expect(tally.created.some((url) => TRAINING_WORKER.test(url))).toBe(true);
+  expect(tally.trainerMessages).toBeGreaterThanOrEqual(60);
 
   await training.getByRole('button', { name: 'Reset' }).click();
   await expect(training).toHaveAttribute('data-status', 'idle');

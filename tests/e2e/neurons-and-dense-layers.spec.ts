@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { TRAINING_WORKER, watchTrainingWorkers, workerTally } from './worker-training';
 
 const LESSON = '/#/lesson/neurons-and-dense-layers';
 
@@ -50,6 +51,7 @@ test('the linear classifier trains on the built-in digits: loss falls, ten templ
   page,
 }) => {
   test.setTimeout(90_000);
+  await watchTrainingWorkers(page);
   await page.goto(LESSON);
   const trainer = page.getByTestId('linear-trainer');
   await trainer.getByRole('button', { name: 'Start training' }).click();
@@ -66,6 +68,10 @@ test('the linear classifier trains on the built-in digits: loss falls, ten templ
     .evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-accuracy'))));
   expect(perClass.every((a) => a >= 0 && a <= 1)).toBe(true);
   await expect(trainer.getByTestId('templates').locator('li')).toHaveCount(10);
+  // The classifier trained in a Web Worker: one was created and the loss points came from it.
+  const tally = await workerTally(page);
+  expect(tally.created.some((url) => TRAINING_WORKER.test(url))).toBe(true);
+  expect(tally.trainerMessages).toBeGreaterThan(Number(await legend.getAttribute('data-points')));
 });
 
 test('without CIFAR-10 on the server the widget says how to get it, and accepts a batch file', async ({ page }) => {

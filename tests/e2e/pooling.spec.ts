@@ -103,10 +103,20 @@ test('pooling keeps more values unchanged than raw pixels when the digit shifts'
 test('overlapping 3×3/2 against 2×2/2 pooling, and global average pooling', async ({ page }) => {
   await page.goto(LESSON);
   const ov = page.getByTestId('overlap');
-  await expect(ov.getByTestId('overlap-out').first()).toHaveText(`96×${(55 - 3) / 2 + 1}×${(55 - 3) / 2 + 1}`);
-  await expect(ov.getByTestId('overlap-out').nth(1)).toContainText(String((55 - 2) / 2 + 1)); // 27.5: no fit
-  await ov.locator('label', { hasText: '27×27' }).click(); // a user clicks the visible label
-  await expect(ov.getByTestId('overlap-out').first()).toHaveText('96×13×13');
+  // 3×3/2 tiles AlexNet's odd maps, 2×2/2 the even map one pixel smaller; both reach the same size.
+  for (const [label, n] of [
+    ['after conv1: 55', 55],
+    ['after conv2: 27', 27],
+    ['after conv5: 13', 13],
+  ] as const) {
+    await ov.locator('label', { hasText: label }).click(); // a user clicks the visible label
+    await expect(ov.getByTestId('overlap-in').first()).toHaveText(`96×${n}×${n}`);
+    await expect(ov.getByTestId('overlap-in').nth(1)).toHaveText(`96×${n - 1}×${n - 1}`);
+    const o = (n - 3) / 2 + 1;
+    expect((n - 1 - 2) / 2 + 1).toBe(o);
+    await expect(ov.getByTestId('overlap-out').first()).toHaveText(`96×${o}×${o}`);
+    await expect(ov.getByTestId('overlap-out').nth(1)).toHaveText(`96×${o}×${o}`);
+  }
 
   const gap = page.getByTestId('gap-demo');
   const means: string[] = [];

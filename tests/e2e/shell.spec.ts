@@ -41,7 +41,8 @@ test('every table-of-contents entry jumps to a heading that exists', async ({ pa
   const last = first.sections.at(-1)!;
   await page.locator(`.toc a[data-section="${last.id}"]`).click();
   await expect(page.locator(`h2#${last.id}`)).toBeFocused();
-  await expect(page).toHaveURL(new RegExp(`#/lesson/${first.id}$`));
+  // The address names the section now (a link to what is on screen).
+  await expect(page).toHaveURL(new RegExp(`#/lesson/${first.id}/${last.id}$`));
 });
 
 for (const path of ['#/no-such-page', `#/lesson/not-a-lesson`]) {

@@ -255,6 +255,7 @@ async function openShared(context: BrowserContext, url: string): Promise<{ page:
 test('a share link sets up the architecture and hyperparameters; a tampered one explains itself', async ({
   page,
   context,
+  browser,
 }) => {
   test.setTimeout(240_000);
   await openStudio(page);
@@ -270,15 +271,17 @@ test('a share link sets up the architecture and hyperparameters; a tampered one 
   expect(link).toContain('opt=momentum&lr=0.005');
   expect(link).toContain('ep=3');
 
-  const shared = await openShared(context, link);
+  // Another browser: in this one, the link is exactly this session's set-up, so it would restore the session.
+  const elsewhere = await browser.newContext();
+  const shared = await openShared(elsewhere, link);
   const other = shared.page;
   const notice = other.getByTestId('keep-notice');
   await expect(notice).toHaveAttribute('data-kind', 'shared');
   await expect(notice).toContainText(
     'Set up from a shared link: Lecture CNN (MNIST) on the built-in MNIST subset, Momentum at learning rate 0.005',
   );
-  // The link is applied once: the address is the plain studio again, so a reload restores the session.
-  await expect(other).toHaveURL(/#\/studio$/);
+  // The address then follows the live set-up (the link's, re-encoded), so a reload restores the session.
+  await expect(other).toHaveURL(/#\/studio\?v=1&.*opt=momentum&lr=0\.005/);
   await other.getByRole('tab', { name: 'Model' }).click();
   await expect(other.getByTestId('layer-row-1').getByTestId('layer-shape')).toHaveText('12×24×24');
   await expect(other.getByTestId('model-pending')).toHaveCount(0);
@@ -315,6 +318,7 @@ test('a share link sets up the architecture and hyperparameters; a tampered one 
   await third.page.getByRole('button', { name: /^Step/ }).click();
   await expect(third.page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
   expect(third.errors).toEqual([]);
+  await elsewhere.close();
 });
 
 test('after an epoch, a reload brings back the validation accuracy and confusion matrix too', async ({ page }) => {

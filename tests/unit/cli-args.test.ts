@@ -20,3 +20,21 @@ describe('npm run train options', () => {
     expect(() => parseTrainArgs(['--warmup=1.5'])).toThrow(/--warmup must be a positive whole number/);
   });
 });
+
+describe('npm run train --export', () => {
+  it('reads formats and the output folder, each format once', () => {
+    const args = parseTrainArgs(['--export', 'tfjs, ONNX,pytorch,onnx', '--out', 'exported']);
+    expect(args.export).toEqual(['tfjs', 'onnx', 'pytorch']);
+    expect(args.out).toBe('exported');
+    expect(parseTrainArgs([]).export).toEqual([]);
+  });
+
+  it('explains an unknown format, a missing --out and a lone --out in one line', () => {
+    expect(() => parseTrainArgs(['--export', 'onnx,keras', '--out', 'x'])).toThrow(
+      /--export: "keras" is not an export format; the formats are onnx, pytorch, tfjs\./,
+    );
+    expect(() => parseTrainArgs(['--export', 'onnx'])).toThrow(/--export needs --out DIR/);
+    expect(() => parseTrainArgs(['--out', 'x'])).toThrow(/--out names the folder for --export/);
+    expect(() => parseTrainArgs(['--export', ' , ', '--out', 'x'])).toThrow(ArgsError);
+  });
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createCpuModel } from '../../engine/cpu/model';
 import type { Dataset } from '../../engine/data/dataset';
 import type { ModelSpec } from '../../engine/spec/types';
@@ -77,6 +77,8 @@ describe('Trainer', () => {
     const running = trainer.run();
     trainer.stepOnce();
     trainer.stepOnce();
+    // Wait for the two steps however long a loaded machine takes; then nothing more may run.
+    await vi.waitFor(() => expect(trainer.stepsDone).toBe(2), { timeout: 30_000 });
     await new Promise((r) => setTimeout(r, 50));
     expect(trainer.stepsDone).toBe(2);
     expect(trainer.status).toBe('paused');

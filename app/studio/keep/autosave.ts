@@ -118,6 +118,20 @@ export interface SessionModel {
   /** The model as a .convlab file (decoded as strictly as an imported one). */
   readonly bytes: Uint8Array;
   readonly saved: boolean;
+  /** Where the run stood when the weights were saved, so a reload can resume it (absent: no run yet). */
+  readonly run?: SessionRun;
+}
+
+/** The trainer's position when a session model was saved (see resume.ts). */
+export interface SessionRun {
+  /** Steps the run had taken by the last progress point before the weights were read. */
+  readonly step: number;
+  readonly totalSteps: number;
+  readonly stepsPerEpoch: number;
+  /** Epochs of earlier runs over the same weights (the curves' x axis starts there). */
+  readonly epochOffset: number;
+  /** Whether it was training (or paused mid-run) rather than finished. */
+  readonly status: 'running' | 'paused' | 'done' | 'diverged' | 'idle';
 }
 
 const setupWriter = new Writer(async () => {
@@ -139,7 +153,9 @@ const modelWriter = new Writer(async () => {
     await db.deleteSession('model');
     return;
   }
-  const built = useStudio.getState().built;
+  const before = useStudio.getState();
+  const built = before.built;
+  const run = runOf(before);
   let file: ModelFile;
   try {
     file = await snapshotModel('Last session');
@@ -153,15 +169,38 @@ const modelWriter = new Writer(async () => {
     savedAt: file.savedAt,
     bytes: encodeModelFile(file),
     saved: inSavedList(),
+    ...(run ? { run } : {}),
   };
   await db.putSession('model', record);
 });
 
+/**
+ * The run's position, read before the weights: the worker answers the export between two steps,
+ * at or after this progress point, so a resumed run repeats at most one progress interval.
+ */
+function runOf(s: ReturnType<typeof useStudio.getState>): SessionRun | null {
+  const p = s.progress;
+  if (!p) return null;
+  return {
+    step: p.step,
+    totalSteps: p.totalSteps,
+    stepsPerEpoch: p.stepsPerEpoch,
+    epochOffset: s.epochOffset,
+    status: s.status,
+  };
+}
+
 /** Delays (ms) after which training activity is saved: soon after a pause, an epoch or a step. */
 const AFTER_STOP = 400;
 const AFTER_STEP = 800;
-/** While training runs, at most this often. */
-const WHILE_RUNNING = 15_000;
+/**
+ * While training runs, the model is saved every this many ms of training time (the trainer's own
+ * clock, which stops while paused or evaluating): a reload mid-run loses at most about this much.
+ * On the lecture CNN the CPU engine's weights are 0.2 MB; a write takes a few ms.
+ */
+export const TRAINING_MS_BETWEEN_SAVES = 3000;
+/** Training time of the run at the last save it asked for (a new trainer starts its clock at 0). */
+let savedAtTrainingMs = 0;
 
 export function onWorkerMessage(message: FromWorker): void {
   if (message.type === 'model') {
@@ -173,10 +212,20 @@ export function onWorkerMessage(message: FromWorker): void {
   const event = message.event;
   if (event.type === 'status' && (event.status === 'cancelled' || event.status === 'idle')) return;
   noteTrained();
-  // Stepping by hand brings a progress event every 10 steps: save soon; a running trainer, every 15 s.
-  if (event.type === 'progress')
-    modelWriter.schedule(useStudio.getState().status === 'running' ? WHILE_RUNNING : AFTER_STOP);
-  else if (event.type === 'epoch' || event.status !== 'running') modelWriter.schedule(AFTER_STOP);
+  // Stepping by hand brings a progress event: save soon. A running trainer: every few seconds of training.
+  if (event.type === 'progress') {
+    if (useStudio.getState().status !== 'running') {
+      modelWriter.schedule(AFTER_STOP);
+      return;
+    }
+    const ms = event.progress.trainingMs;
+    if (ms < savedAtTrainingMs) savedAtTrainingMs = 0;
+    if (ms - savedAtTrainingMs >= TRAINING_MS_BETWEEN_SAVES) {
+      savedAtTrainingMs = ms;
+      // Debounced and serialised by the writer: a save still writing when the next is due runs after it.
+      modelWriter.schedule(0);
+    }
+  } else if (event.type === 'epoch' || event.status !== 'running') modelWriter.schedule(AFTER_STOP);
 }
 
 /** actions.step(): a single step sends no event until every 10th; save the session after it. */

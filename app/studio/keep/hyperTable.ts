@@ -7,6 +7,7 @@
 import type { OptimizerKind } from '../../../engine/train/optimizers';
 import type { ScheduleKind } from '../../../engine/train/schedules';
 import type { StudioHyper, StudioInit } from '../../stores/studio';
+import { shownText, shownValue } from './shown';
 
 export type HyperKey = keyof StudioHyper;
 
@@ -120,12 +121,12 @@ export function checkHyper(value: unknown): { ok: true; hyper: StudioHyper } | {
     if (v === undefined) {
       return {
         ok: false,
-        problem: `the ${HYPER_LABELS[s.key]} ("${s.key}") must be ${s.expected}, not ${JSON.stringify(raw[s.key])}`,
+        problem: `the ${HYPER_LABELS[s.key]} ("${s.key}") must be ${s.expected}, not ${shownValue(raw[s.key])}`,
       };
     }
     out[s.key] = v;
   }
   const extra = Object.keys(raw).find((k) => !HYPER_SETTINGS.some((s) => s.key === k));
-  if (extra !== undefined) return { ok: false, problem: `"${extra}" is not a hyperparameter ConvLab knows` };
+  if (extra !== undefined) return { ok: false, problem: `"${shownText(extra)}" is not a hyperparameter ConvLab knows` };
   return { ok: true, hyper: out as unknown as StudioHyper };
 }

@@ -25,6 +25,7 @@ import {
 import type { DatasetChoice, EpochResult, History, StudioHyper } from '../../stores/studio';
 import { checkHyper } from './hyperTable';
 import { checkDataset, checkEpoch, checkHistory, checkTraining, compactHistory, epochJson } from './modelFileSections';
+import { shownShape, shownText } from './shown';
 
 export const MODEL_FILE_VERSION = 1;
 export const MODEL_FILE_EXTENSION = '.convlab';
@@ -402,13 +403,13 @@ function checkTensors(
   if (missing) throw mismatch(`"${missing.name}" ${shapeText(missing.shape)} is missing`);
   const known = new Set(expected.map((e) => e.name));
   const extra = listed.find((t) => !known.has(t.name));
-  if (extra) throw mismatch(`"${extra.name}" belongs to no layer of the model`);
+  if (extra) throw mismatch(`"${shownText(extra.name)}" belongs to no layer of the model`);
   if (listed.length !== expected.length) throw mismatch('a weight is listed twice');
   expected.forEach((e, i) => {
     const t = listed[i]!;
     if (t.name !== e.name) throw mismatch(`"${t.name}" is out of order (expected "${e.name}")`);
     if (shapeText(t.shape) !== shapeText(e.shape)) {
-      throw mismatch(`"${e.name}" has shape ${shapeText(t.shape)}, the model needs ${shapeText(e.shape)}`);
+      throw mismatch(`"${e.name}" has shape ${shownShape(t.shape)}, the model needs ${shapeText(e.shape)}`);
     }
   });
 }

@@ -17,6 +17,7 @@ import {
   shapeText,
   type TrainingSummary,
 } from './modelFile';
+import { shownValue } from './shown';
 
 const CHOICES: readonly DatasetChoice[] = ['embedded-mnist', 'mnist', 'cifar10', 'files'];
 
@@ -24,7 +25,9 @@ export function checkDataset(value: unknown, summary: ModelSummary): KeptDataset
   if (!isObject(value)) throw damaged('the dataset it was trained on is missing');
   const { choice, name, shape, classNames } = value;
   if (choice !== null && !CHOICES.includes(choice as DatasetChoice))
-    throw damaged(`dataset "${String(choice)}" is unknown`);
+    throw damaged(
+      choice === undefined ? 'the dataset it was trained on is not named' : `dataset ${shownValue(choice)} is unknown`,
+    );
   if (typeof name !== 'string') throw damaged('the dataset has no name');
   if (!Array.isArray(shape) || shape.length !== 3 || !shape.every((n) => isCount(n) && n > 0)) {
     throw damaged('the dataset’s image shape is not [channels, height, width]');

@@ -14,6 +14,7 @@ import { awaitDataset, type Install, inputOf } from './install';
 import { patchKeep } from './keepStore';
 import { decodeModelFile, type ModelFile } from './modelFile';
 import { rememberRestored, setNotice } from './notice';
+import { offerResume } from './resume';
 import type { SharedDataset } from './share';
 import { datasetFor, specTitle } from './snapshot';
 
@@ -88,6 +89,8 @@ export function applySession(rawSetup: SessionSetup | undefined, model: SessionM
         return;
       }
       setNotice({ kind: 'restored', text: restoredText(file!, when), details: problems });
+      // Saved in the middle of a run: offer to carry on from its step rather than from 0.
+      offerResume(model!.run);
     });
   } else if (setup && !isDefaultSetup(setup)) {
     rememberRestored(null, setup);

@@ -8,6 +8,7 @@
  */
 import { useStudio } from '../../stores/studio';
 import { studioClient } from '../controller';
+import { followAddress } from './address';
 import { flushAll, onSetupChange, onVisibility, onWorkerMessage } from './autosave';
 import { type KeepDeps, setKeepDeps } from './deps';
 import { keepStartup, onHashChange, startupBegun } from './startup';
@@ -32,7 +33,15 @@ export function startSession(next: KeepDeps): () => void {
   else void onHashChange();
   const hashListener = (): void => void onHashChange();
   window.addEventListener('hashchange', hashListener);
+  // The address follows the set-up once the plan (or the link above, read first) has applied.
+  let mounted = true;
+  let stopAddress = (): void => {};
+  void keepStartup().then(() => {
+    if (mounted) stopAddress = followAddress();
+  });
   return () => {
+    mounted = false;
+    stopAddress();
     window.removeEventListener('hashchange', hashListener);
     // Leaving the studio: write what is waiting (the worker and its model stay for the page's lifetime).
     flushAll();

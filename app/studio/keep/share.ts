@@ -20,6 +20,7 @@ import {
   summarize,
 } from '../../../engine/spec';
 import type { DatasetChoice, StudioHyper } from '../../stores/studio';
+import { fromBase64Url, toBase64Url } from '../../ui/base64url';
 import { HYPER_LABELS, HYPER_SETTINGS } from './hyperTable';
 
 export const SHARE_VERSION = 1;
@@ -61,27 +62,8 @@ export const MAX_SHARED_LAYERS = 500;
 /** Unknown keys named one by one in the notice; the rest are counted ("and 4,997 more"). */
 export const MAX_LISTED_UNKNOWN_KEYS = 3;
 
-// ---------------------------------------------------------------------------------------------
-// base64url of UTF-8 text (RFC 4648 §5, no padding)
-
-export function toBase64Url(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-/** The text, or null when `data` is not base64url of UTF-8. */
-export function fromBase64Url(data: string): string | null {
-  if (!/^[A-Za-z0-9_-]*$/.test(data) || data.length % 4 === 1) return null;
-  try {
-    const binary = atob(data.replace(/-/g, '+').replace(/_/g, '/'));
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return null;
-  }
-}
+// base64url of UTF-8 text lives in app/ui (the layer calculator's address uses it too).
+export { fromBase64Url, toBase64Url };
 
 // ---------------------------------------------------------------------------------------------
 

@@ -8,11 +8,14 @@
  *     one and imports its weights instead of resetModel's fresh build.
  * The plan applies a share link when the page was opened with one, else the last session; a link
  * pasted into the address bar later goes through onHashChange. The plan's promise lives here only.
+ * The address bar holds the live set-up (address.ts); a reload with that address is the session.
  */
-import { useStudio } from '../../stores/studio';
+import { type StudioHyper, useStudio } from '../../stores/studio';
 import { errorText } from '../controller';
-import { enableAutosave, saveSetupNow } from './autosave';
+import { liveQuery, setupQuery } from './address';
+import { enableAutosave, type SessionSetup, saveSetupNow } from './autosave';
 import { studioDeps } from './deps';
+import { checkHyper } from './hyperTable';
 import { hasUnsavedTraining } from './keptState';
 import { setNotice } from './notice';
 import { applySession, readSession } from './restore';
@@ -39,15 +42,14 @@ export function keepStartup(): Promise<SharedDataset> {
 
 async function planStartup(): Promise<SharedDataset> {
   const query = studioQuery(window.location.hash);
+  // Nothing is applied yet: the store holds the studio's defaults, which a session that never
+  // changed its set-up (and so never saved one) is using.
+  const defaults = liveQuery();
   const session = await readSession();
-  if (query !== null) {
+  // The address follows the live set-up (address.ts), so a reload comes with the query this page
+  // wrote: that is the session itself, restored with its trained model, not a link to apply.
+  if (query !== null && !isSessionAddress(query, session.setup, defaults)) {
     const shared = decodeShare(query);
-    // The link has done its job: a reload now restores the session (with its training), not the link.
-    window.history.replaceState(
-      window.history.state,
-      '',
-      `${window.location.pathname}${window.location.search}#/studio`,
-    );
     const keptAs = await keepSessionModel(session.model);
     const choice = applyShared(shared, keptAs);
     enableAutosave();
@@ -59,13 +61,24 @@ async function planStartup(): Promise<SharedDataset> {
   return choice;
 }
 
+/**
+ * Whether a studio query is the one address.ts writes for the saved set-up, or for the defaults
+ * when none was saved (a reload, not a link).
+ */
+function isSessionAddress(query: string, setup: SessionSetup | undefined, defaults: string | null): boolean {
+  if (!setup) return query === defaults;
+  if (!checkHyper(setup.hyper).ok) return false;
+  const { dataset, validation, presetKey, draft } = setup;
+  return query === setupQuery({ dataset, validation, presetKey, draft, hyper: setup.hyper as StudioHyper });
+}
+
 /** A share link opened while the studio is already open (pasted into the address bar). */
 export async function onHashChange(): Promise<void> {
-  // The start-up plan reads (and clears) a link the page was opened with: let it go first.
+  // The start-up plan reads a link the page was opened with: let it go first.
   await keepStartup();
   const query = studioQuery(window.location.hash);
-  if (query === null) return;
-  window.history.replaceState(window.history.state, '', `${window.location.pathname}${window.location.search}#/studio`);
+  // No link, or the address this studio wrote itself (Back to it from a lesson): nothing to apply.
+  if (query === null || query === liveQuery()) return;
   let keptAs: string | null = null;
   if (hasUnsavedTraining()) {
     try {

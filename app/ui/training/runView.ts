@@ -6,7 +6,7 @@
 import type { ModelSpec, ModelSummary } from '../../../engine/spec/types';
 import type { InitScheme } from '../../../engine/train/initializers';
 import type { TrainerConfig } from '../../../engine/train/trainer';
-import type { DatasetSource } from '../../../engine/worker/protocol';
+import type { DatasetInfo, DatasetSource } from '../../../engine/worker/protocol';
 
 export interface WorkerRunData {
   /** Train on only the first this many training images; null trains on them all. */
@@ -35,6 +35,10 @@ export interface WorkerRunSetup {
   readonly initialWeights?: Readonly<Record<string, Float32Array>>;
 }
 
+/**
+ * 'diverged': the loss stopped being a number, or the worker's health watch (engine/train/health.ts)
+ * paused a run whose loss left its starting range or that collapsed to chance; `message` says which.
+ */
 export type RunStatus = 'loading' | 'ready' | 'running' | 'paused' | 'done' | 'diverged' | 'error';
 
 export interface RunPoint {
@@ -72,6 +76,8 @@ export interface RunView {
   /** Why the run stopped or failed, in words for the student; null while all is well. */
   readonly message: string | null;
   readonly summary: ModelSummary | null;
+  /** The loaded data as the worker reports it (counts per split, shape, class names); null while loading. */
+  readonly dataset: DatasetInfo | null;
   readonly points: readonly RunPoint[];
   readonly epochs: readonly EpochPoint[];
   readonly gradientNorms: readonly GradientNormPoint[];
@@ -83,6 +89,7 @@ export const LOADING_VIEW: RunView = {
   status: 'loading',
   message: null,
   summary: null,
+  dataset: null,
   points: [],
   epochs: [],
   gradientNorms: [],
@@ -96,8 +103,28 @@ export const LOADING_VIEW: RunView = {
  * than the render.
  */
 export function setupKey(setup: WorkerRunSetup): string {
-  const { initialWeights, ...rest } = setup;
-  return JSON.stringify([rest, initialWeights ? identityOf(initialWeights) : null]);
+  const { initialWeights, data, ...rest } = setup;
+  const { source, ...dataRest } = data;
+  return JSON.stringify([
+    rest,
+    dataRest,
+    source ? sourceKey(source) : null,
+    initialWeights ? identityOf(initialWeights) : null,
+  ]);
+}
+
+/** Sources that carry bytes (up to hundreds of MB) are keyed by identity, the rest by value. */
+function sourceKey(source: DatasetSource): string {
+  switch (source.kind) {
+    case 'files':
+      return `files#${identityOf(source.files)}`;
+    case 'images':
+      return `images#${identityOf(source.images)}`;
+    case 'splits':
+      return `splits#${identityOf(source.train)}`;
+    default:
+      return JSON.stringify(source);
+  }
 }
 
 const identities = new WeakMap<object, number>();

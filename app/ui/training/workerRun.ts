@@ -10,7 +10,14 @@
 import { DEFAULT_TRAINER_CONFIG } from '../../../engine/train/trainer';
 import type { WorkerClient } from '../../../engine/worker/client';
 import type { InspectQuery, InspectResult } from '../../../engine/worker/inspect';
-import type { DatasetSource, FromWorker, SnapshotKind, WireTensor } from '../../../engine/worker/protocol';
+import type {
+  DatasetInfo,
+  DatasetSource,
+  EvalSplit,
+  FromWorker,
+  SnapshotKind,
+  WireTensor,
+} from '../../../engine/worker/protocol';
 import { gradientNorms } from './gradientNorms';
 import { type EpochPoint, LOADING_VIEW, type RunStatus, type RunView, type WorkerRunSetup } from './runView';
 import { overlayWeights } from './transfer';
@@ -42,6 +49,7 @@ export class WorkerRun {
   private initialised = false;
   /** Training images in the loaded data, so a fresh run can say how many steps it will take. */
   private trainCount = 0;
+  private dataset: DatasetInfo | null = null;
   private readonly unsubscribe: () => void;
 
   constructor(
@@ -83,7 +91,8 @@ export class WorkerRun {
           trainLimit: setup.data.trainLimit,
           classes: setup.data.classes ?? null,
         });
-        this.trainCount = (await loaded).info.trainCount;
+        this.dataset = (await loaded).info;
+        this.trainCount = this.dataset.trainCount;
         this.loadedDataKey = dataKey;
       }
       if (generation !== this.generation) return;
@@ -123,6 +132,11 @@ export class WorkerRun {
   /** Softmax probabilities (and every layer's activations) of the current model for one image. */
   predict(image: Float32Array, activations: boolean): Promise<Extract<FromWorker, { type: 'prediction' }>> {
     return this.port.client.predict(image, activations);
+  }
+
+  /** The current model's metrics (accuracy, per-class confusion) on a held-out split. */
+  evaluate(split: EvalSplit): Promise<Extract<FromWorker, { type: 'evaluation' }>> {
+    return this.port.client.evaluate(split);
   }
 
   /** Every parameter and buffer of the current model, by name. */
@@ -169,7 +183,7 @@ export class WorkerRun {
     this.port.client.send({ type: 'configure', config: { seed: setup.seed, ...setup.trainer } });
     const { epochs, batchSize } = { ...DEFAULT_TRAINER_CONFIG, ...setup.trainer };
     const totalSteps = Math.ceil(this.trainCount / batchSize) * epochs;
-    this.update({ ...LOADING_VIEW, status: 'ready', summary: model.summary, totalSteps }, true);
+    this.update({ ...LOADING_VIEW, status: 'ready', summary: model.summary, dataset: this.dataset, totalSteps }, true);
   }
 
   /** The next message of `type`, or a rejection with the worker's message for an error of `scope`. */
@@ -193,6 +207,13 @@ export class WorkerRun {
   private receive(message: FromWorker): void {
     if (message.type === 'error' && message.scope === 'training') {
       this.update({ ...this.view, status: 'error', message: message.message }, true);
+      return;
+    }
+    if (message.type === 'health') {
+      // The worker's health watch paused an unhealthy run: a lesson shows it as diverged, with the words.
+      if (!this.rebuilding && this.view.status !== 'loading') {
+        this.update({ ...this.view, status: 'diverged', message: message.message }, true);
+      }
       return;
     }
     if (message.type !== 'trainer' || this.rebuilding || this.view.status === 'loading') return;
@@ -229,15 +250,15 @@ export class WorkerRun {
     }
   }
 
-  /** One gradient snapshot at a time; a reading that would overlap the previous one is skipped. */
+  /** One norms reading at a time; a reading that would overlap the previous one is skipped. */
   private async readGradientNorms(step: number): Promise<void> {
     if (this.normsInFlight) return;
     this.normsInFlight = true;
     const generation = this.generation;
     try {
-      const tensors = await this.port.client.snapshot('gradients', null, 0);
+      const norms = await this.port.client.norms();
       if (generation !== this.generation) return;
-      const reading = { step, norms: gradientNorms(tensors) };
+      const reading = { step, norms: gradientNorms(norms) };
       this.update({ ...this.view, gradientNorms: [...this.view.gradientNorms, reading].slice(-MAX_NORM_POINTS) });
     } catch {
       // The model was rebuilt while the snapshot was read: the next progress point asks again.
@@ -268,7 +289,15 @@ export class WorkerRun {
  */
 function dataKeyOf(setup: WorkerRunSetup): string {
   const { trainLimit, validation, source, classes } = setup.data;
-  const sourceKey = source?.kind === 'files' ? `files#${filesId(source.files)}` : JSON.stringify(source ?? null);
+  // Bytes are known by identity (a set of images can be tens of MB: never stringified).
+  const sourceKey =
+    source?.kind === 'files'
+      ? `files#${filesId(source.files)}`
+      : source?.kind === 'images'
+        ? `images#${filesId(source.images)}`
+        : source?.kind === 'splits'
+          ? `splits#${filesId(source.train)}`
+          : JSON.stringify(source ?? null);
   return JSON.stringify([trainLimit, validation, setup.seed, sourceKey, classes ?? null]);
 }
 

@@ -1,0 +1,88 @@
+/**
+ * TypeScript CPU engine vs the wasm engine in one Node process (bench/wasm-compare.ts), plus
+ * where the wasm step's time goes, kernel by kernel.
+ *
+ *   npx tsx bench/wasm-step.ts [--steps 30]
+ *   node --experimental-wasm-relaxed-simd --import tsx bench/wasm-step.ts   (relaxed-SIMD build)
+ */
+import { parseArgs } from 'node:util';
+import type { CpuKernels } from '../engine/cpu/kernels';
+import { getPreset } from '../engine/spec/presets';
+import { createRng } from '../engine/tensor/rng';
+import { sizeOf } from '../engine/tensor/tensor';
+import { createOptimizer } from '../engine/train/optimizers';
+import { NO_REGULARIZATION } from '../engine/train/regularization';
+import { trainStep } from '../engine/train/step';
+import type { WasmKernels } from '../engine/wasm/kernels';
+import { createWasmModel } from '../engine/wasm/model';
+import { loadWasmKernels } from '../engine/wasm/node/load';
+import { BATCH, compareGemms, compareNets, formatResults } from './wasm-compare';
+
+const { values } = parseArgs({ options: { steps: { type: 'string', default: '30' } } });
+const steps = Number(values.steps);
+
+/** Wraps every kernel method of `k` to add its wall time to `totals`. */
+function profile(k: WasmKernels, totals: Map<string, number>): void {
+  const target = k as unknown as Record<string, unknown>;
+  const names: (keyof CpuKernels)[] = [
+    'conv2dForward',
+    'conv2dBackward',
+    'denseForward',
+    'denseBackward',
+    'maxpoolForward',
+    'maxpoolBackward',
+    'avgpoolForward',
+    'avgpoolBackward',
+    'activationForward',
+    'activationBackward',
+    'activationBackwardFromInput',
+  ];
+  for (const name of names) {
+    const original = (k[name] as (...args: unknown[]) => unknown).bind(k);
+    target[name] = (...args: unknown[]): unknown => {
+      const t0 = performance.now();
+      const r = original(...args);
+      totals.set(name, (totals.get(name) ?? 0) + performance.now() - t0);
+      return r;
+    };
+  }
+}
+
+/** Shares of one wasm training step by kernel; the rest is the loss, the optimiser and JS glue. */
+async function stepProfile(key: string): Promise<string> {
+  const wasm = await loadWasmKernels();
+  const spec = getPreset(key).spec;
+  const model = await createWasmModel(spec, { seed: 1, inputGradient: false, maxBatch: BATCH }, wasm);
+  const rng = createRng(1);
+  const shape = model.summary.layers[0]!.outputShape;
+  const x = new Float32Array(BATCH * sizeOf(shape)).map(() => rng.next());
+  const labels = new Uint8Array(BATCH).map(() => rng.int(10));
+  const optimizer = createOptimizer({ kind: 'adam' });
+  const input = {
+    x: { shape: [BATCH, ...shape], data: x },
+    labels,
+    lr: 1e-3,
+    loss: 'crossEntropy' as const,
+    regularization: NO_REGULARIZATION,
+    rng,
+  };
+  for (let i = 0; i < 3; i++) trainStep(model, optimizer, input);
+  const totals = new Map<string, number>();
+  profile(model.kernels, totals);
+  const t0 = performance.now();
+  for (let i = 0; i < steps; i++) trainStep(model, optimizer, input);
+  const all = performance.now() - t0;
+  const kernelMs = [...totals.values()].reduce((a, b) => a + b, 0);
+  const parts = [...totals.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, ms]) => `${name} ${((100 * ms) / all).toFixed(0)}%`);
+  return `${key} wasm step: ${parts.join(', ')}, rest (loss, optimiser, JS) ${((100 * (all - kernelMs)) / all).toFixed(0)}%`;
+}
+
+const wasm = await loadWasmKernels();
+// Images per second of process CPU time: on a shared machine, wall time mostly measures the others' load.
+const cpuClock = (): number => process.cpuUsage().user / 1000;
+const nets = await compareNets(wasm, steps, undefined, cpuClock);
+console.log(formatResults(wasm.flavour, nets, await compareGemms(wasm)));
+console.log("(network rates per second of this process's user CPU time; GEMM rates best-of-5 wall time)");
+for (const key of ['lecture-mnist', 'convnetjs-cifar10']) console.log(await stepProfile(key));

@@ -1,0 +1,130 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from './fixtures';
+
+/*
+ * Datasets from the page, with no terminal: ../shared/datasets is served by a local HTTP server
+ * standing in for the canonical public locations (CONVLAB_DATA_BASE_URL, like fetch-data's
+ * --base-url), and the app's own preview server downloads from it into a fresh folder. A fresh
+ * browser profile presses Download for CIFAR-10 in the studio, sees progress, trains the ConvNetJS
+ * net, reloads, and trains again from the copy kept in the browser: the canonical server is asked
+ * for the archive exactly once and the page fetches nothing from /data after the reload.
+ */
+const DATASETS = resolve(process.cwd(), '../shared/datasets');
+const CIFAR = 'cifar10/cifar-10-binary.tar.gz';
+const DIST = process.env.E2E_DIST ?? 'dist';
+const PREVIEW_PORT = Number(process.env.E2E_PORT ?? 4173) + 17;
+
+let canonical: Server;
+let canonicalPort = 0;
+const canonicalHits = new Map<string, number>();
+let preview: ChildProcess;
+let dataDir: string;
+
+/** Streams a file in 1 MiB pieces a little apart, so a progress bar has time to show. */
+function serveSlowly(path: string, res: import('node:http').ServerResponse): void {
+  res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': statSync(path).size });
+  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
+  stream.on('data', () => {
+    stream.pause();
+    setTimeout(() => stream.resume(), 15);
+  });
+  stream.pipe(res);
+}
+
+test.beforeAll(async () => {
+  test.skip(!existsSync(join(DATASETS, CIFAR)), 'needs ../shared/datasets');
+  canonical = createServer((req, res) => {
+    const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '');
+    canonicalHits.set(path, (canonicalHits.get(path) ?? 0) + 1);
+    const file = join(DATASETS, path);
+    if (!/^(mnist|cifar10)\/[\w.-]+$/.test(path) || !existsSync(file)) {
+      res.writeHead(404).end('not here');
+      return;
+    }
+    serveSlowly(file, res);
+  });
+  await new Promise<void>((done) => canonical.listen(0, '127.0.0.1', done));
+  canonicalPort = (canonical.address() as import('node:net').AddressInfo).port;
+  dataDir = mkdtempSync(join(tmpdir(), 'convlab-data-'));
+  preview = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PREVIEW_PORT), '--strictPort', '--outDir', DIST],
+    {
+      stdio: 'ignore',
+      detached: true,
+      env: { ...process.env, CONVLAB_DATA_DIR: dataDir, CONVLAB_DATA_BASE_URL: `http://127.0.0.1:${canonicalPort}` },
+    },
+  );
+  await expect
+    .poll(
+      async () => {
+        try {
+          return (await fetch(`http://127.0.0.1:${PREVIEW_PORT}/api/datasets`)).ok;
+        } catch {
+          return false;
+        }
+      },
+      { timeout: 60_000 },
+    )
+    .toBe(true);
+});
+
+test.afterAll(async () => {
+  if (preview?.pid) process.kill(-preview.pid, 'SIGTERM');
+  await new Promise((done) => canonical?.close(done));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('Download CIFAR-10 in the studio, train, reload, and train again without a second download', async ({ page }) => {
+  test.setTimeout(600_000);
+  const base = `http://127.0.0.1:${PREVIEW_PORT}`;
+  await page.goto(`${base}/#/studio`);
+  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+
+  // Not there yet: the studio says so, and offers the download.
+  await page.getByRole('button', { name: 'Full MNIST', exact: true }).click();
+  await expect(page.getByTestId('dataset-error')).toContainText('not downloaded yet', { timeout: 60_000 });
+  const download = page.getByTestId('download-cifar10');
+  await download.getByRole('button', { name: 'Download CIFAR-10 (163 MB)' }).click();
+  await expect(download).toHaveAttribute('data-state', 'downloading', { timeout: 30_000 });
+  await expect(download.getByRole('progressbar')).toBeVisible();
+  // Done: the server has it (the button goes) and the studio loads it.
+  await expect(download).toHaveCount(0, { timeout: 300_000 });
+  await expect(page.getByTestId('dataset-info')).toContainText('3×32×32', { timeout: 300_000 });
+  await expect(page.getByTestId('dataset-info')).toContainText('10,000 to test');
+  await expect(page.getByTestId('keep-note')).toHaveAttribute('data-where', 'kept-now', { timeout: 120_000 });
+  await expect(page.getByTestId('stored-cifar10')).toContainText('MiB');
+  expect(canonicalHits.get(CIFAR)).toBe(1);
+
+  const trainSteps = async (): Promise<void> => {
+    await page.getByRole('tab', { name: 'Model' }).click();
+    await page.getByRole('button', { name: /^ConvNetJS demo net/ }).click();
+    await expect(page.getByRole('button', { name: /^Step/ })).toBeEnabled({ timeout: 60_000 });
+    for (let i = 0; i < 3; i++) await page.getByRole('button', { name: /^Step/ }).click();
+    await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused', { timeout: 60_000 });
+    await expect
+      .poll(() => page.getByTestId('run-progress').evaluate((p) => (p as HTMLProgressElement).value), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThanOrEqual(1);
+  };
+  await trainSteps();
+
+  // A reload: CIFAR-10 comes from the browser's storage, nothing from the server's /data.
+  const dataRequests: string[] = [];
+  page.on('request', (r) => {
+    if (/\/data\/(mnist|cifar10)\//.test(r.url())) dataRequests.push(r.url());
+  });
+  await page.reload();
+  await page.getByRole('tab', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'CIFAR-10', exact: true }).click();
+  await expect(page.getByTestId('dataset-info')).toContainText('3×32×32', { timeout: 300_000 });
+  await expect(page.getByTestId('keep-note')).toHaveAttribute('data-where', 'browser');
+  await trainSteps();
+  expect(dataRequests).toEqual([]);
+  expect(canonicalHits.get(CIFAR)).toBe(1);
+});

@@ -1,0 +1,148 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { chromiumArgs } from '../../playwright.config';
+import { expect, test } from './fixtures';
+
+/*
+ * Your own images, as a student would: camera frames for one class (Chromium's fake camera: a
+ * green test card), generated red PNG files for the other, a non-image refused by name, too few
+ * images refused in words, training from scratch and on the MNIST base, live prediction bars from
+ * the camera, and the set and the model saved and loaded back.
+ */
+const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+test.use({
+  launchOptions: {
+    executablePath: existsSync(system) ? system : undefined,
+    args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+  },
+  permissions: ['camera'],
+});
+
+/** `count` PNGs of solid red with a little noise, made by the page's own canvas. */
+async function redPngs(page: Page, count: number): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+  const urls = await page.evaluate((n) => {
+    const out: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const canvas = document.createElement('canvas');
+      canvas.width = 48;
+      canvas.height = 40;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = `rgb(${200 + (i % 5) * 10}, ${i % 7}, ${i % 3})`;
+      ctx.fillRect(0, 0, 48, 40);
+      out.push(canvas.toDataURL('image/png'));
+    }
+    return out;
+  }, count);
+  return urls.map((url, i) => ({
+    name: `red-${i}.png`,
+    mimeType: 'image/png',
+    buffer: Buffer.from(url.split(',')[1]!, 'base64'),
+  }));
+}
+
+async function fillClasses(page: Page, cameraFrames = 12, files = 12): Promise<void> {
+  await page.goto('/#/own-images');
+  await page.getByRole('button', { name: 'Turn on the camera' }).click();
+  await expect(page.getByTestId('own-camera')).toHaveAttribute('data-state', 'on');
+  await expect.poll(() => page.locator('video').evaluate((v) => (v as HTMLVideoElement).videoWidth)).toBeGreaterThan(0);
+  const hold = page.getByTestId('own-class-0').getByRole('button', { name: 'Hold to add from camera' });
+  await hold.focus();
+  // Enter adds one frame per press (the keyboard way to hold the button).
+  const count0 = page.getByTestId('own-class-0').getByTestId('own-class-count');
+  for (let i = 0; i < cameraFrames; i++) {
+    await page.keyboard.press('Enter');
+    await expect(count0).toHaveText(new RegExp(`^${i + 1} image`), { timeout: 10_000 });
+  }
+  await page
+    .getByTestId('own-class-1')
+    .getByLabel('Add files')
+    .setInputFiles([
+      ...(await redPngs(page, files)),
+      { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
+    ]);
+  await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText(`${files} images`);
+  await expect(page.getByTestId('own-notice')).toContainText('notes.txt (not an image)');
+}
+
+test('too few images are refused in words, and a scratch net learns camera vs red files', async ({ page }) => {
+  test.setTimeout(300_000);
+  await fillClasses(page, 4, 12);
+  await page.getByRole('radio', { name: /^Nothing: a small conv net/ }).check();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('own-train-error')).toContainText('at least 5 images');
+  await expect(page.getByTestId('own-train-error')).toContainText('"Class 1" has 4');
+
+  await page.getByTestId('own-class-0').getByRole('button', { name: 'Hold to add from camera' }).focus();
+  for (let i = 4; i < 12; i++) await page.keyboard.press('Enter');
+  await expect(page.getByTestId('own-class-0').getByTestId('own-class-count')).toHaveText('12 images');
+  await page.getByTestId('own-class-0').getByRole('textbox').fill('Camera');
+  await page.getByTestId('own-class-1').getByRole('textbox').fill('Red');
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('own-train')).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
+  // 24 images: every fifth of each class (2 + 2) is held out. Green test cards vs red squares separate easily.
+  const accuracy = page.getByTestId('own-test-accuracy');
+  await expect(accuracy).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('own-test')).toContainText('of 4 right');
+  expect(Number.parseFloat((await accuracy.textContent()) ?? '0')).toBeGreaterThanOrEqual(75);
+
+  // Live: the camera shows class "Camera", so its bar leads.
+  const bars = page.getByTestId('own-bar');
+  await expect(bars).toHaveCount(2);
+  await expect
+    .poll(
+      async () => (await bars.locator('meter').evaluateAll((ms) => ms.map((m) => (m as HTMLMeterElement).value)))[0],
+      {
+        timeout: 30_000,
+      },
+    )
+    .toBeGreaterThan(0.5);
+  const values = await bars.locator('meter').evaluateAll((ms) => ms.map((m) => (m as HTMLMeterElement).value));
+  expect(values[0]! + values[1]!).toBeCloseTo(1, 3);
+
+  // Save the set and the model, change the set, load both back.
+  const zipDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save images (.zip)' }).click();
+  const zipPath = await (await zipDownload).path();
+  const modelDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save model (.convlab)' }).click();
+  const modelPath = await (await modelDownload).path();
+  await page.getByTestId('own-class-1').getByRole('button', { name: 'Delete all images' }).click();
+  await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText(/^0 images/);
+  await page
+    .getByLabel('Load images')
+    .setInputFiles({ name: 'my-images.zip', mimeType: 'application/zip', buffer: readFileSync(zipPath) });
+  await expect(page.getByTestId('own-save-message')).toContainText('Loaded 24 images in 2 classes');
+  await expect(page.getByTestId('own-class-1').getByRole('textbox')).toHaveValue('Red');
+  await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText('12 images');
+  await page
+    .getByLabel('Load model')
+    .setInputFiles({ name: 'm.convlab', mimeType: 'application/octet-stream', buffer: readFileSync(modelPath) });
+  await expect(page.getByTestId('own-save-message')).toContainText('predicts from the camera now');
+  await expect
+    .poll(
+      async () => (await bars.locator('meter').evaluateAll((ms) => ms.map((m) => (m as HTMLMeterElement).value)))[0],
+      {
+        timeout: 60_000,
+      },
+    )
+    .toBeGreaterThan(0.5);
+  // A file that is not a saved set is refused in words.
+  await page
+    .getByLabel('Load images')
+    .setInputFiles({ name: 'x.zip', mimeType: 'application/zip', buffer: Buffer.from('PK nonsense') });
+  await expect(page.getByTestId('own-save-message')).toContainText('not a readable zip');
+});
+
+test('the default start pretrains an MNIST base, then learns the classes on its frozen conv layers', async ({
+  page,
+}) => {
+  test.setTimeout(420_000);
+  await fillClasses(page, 10, 10);
+  await expect(page.getByRole('radio', { name: /^A net trained on MNIST here/ })).toBeChecked();
+  await page.getByRole('button', { name: 'Train', exact: true }).click();
+  await expect(page.getByTestId('own-train')).toHaveAttribute('data-phase', 'pretraining');
+  await expect(page.getByLabel('MNIST base progress')).toBeVisible();
+  await expect(page.getByTestId('own-train')).toHaveAttribute('data-phase', 'done', { timeout: 360_000 });
+  await expect(page.getByTestId('own-test')).toContainText('of 4 right', { timeout: 60_000 });
+});

@@ -1,0 +1,178 @@
+/**
+ * TF.js export against ConvLab's CPU forward: every MNIST and CIFAR-10 preset (random weights,
+ * non-identity batch-norm statistics) loaded by `tf.loadLayersModel` from exactly the exported
+ * files (model.json parsed, shards read by the paths it lists, as tfjs's HTTP loader does), run on
+ * TF.js's cpu backend on 100 real test images transposed to NHWC: logits within 1e-4 (absolute).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCpuModel, getWeights, loadWeights } from '../../engine/cpu/model';
+import { ExportError } from '../../engine/export/errors';
+import { exportTfjs } from '../../engine/export/tfjs';
+import { kerasConvKernel } from '../../engine/export/tfjs/kernels';
+import type { ExportFile, ExportInput } from '../../engine/export/types';
+import { getPreset } from '../../engine/spec/presets';
+import type { ModelSpec } from '../../engine/spec/types';
+import { exportCase, IMAGE_COUNT, maxAbsDifference, RUNNABLE_PRESETS, setBatchNormStatistics } from './export-fixture';
+
+const TOLERANCE = 1e-4;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+/** tf.loadLayersModel over the exported files only, the way tfjs's http() handler reads a model.json. */
+async function loadExported(files: readonly ExportFile[]): Promise<tf.LayersModel> {
+  const byPath = new Map(files.map((f) => [f.path, f.bytes]));
+  const json = JSON.parse(new TextDecoder().decode(byPath.get('model.json')!)) as tf.io.ModelJSON;
+  const handler: tf.io.IOHandler = {
+    load: () =>
+      tf.io.getModelArtifactsForJSON(json, async (manifest) => {
+        const specs = manifest.flatMap((group) => group.weights);
+        const parts = manifest.flatMap((group) => group.paths.map((p) => byPath.get(p)!));
+        const total = parts.reduce((n, p) => n + p.length, 0);
+        const data = new Uint8Array(total);
+        let offset = 0;
+        for (const p of parts) {
+          data.set(p, offset);
+          offset += p.length;
+        }
+        return [specs, data.buffer];
+      }),
+  };
+  return tf.loadLayersModel(handler, { strict: true });
+}
+
+function toNhwc(data: Float32Array, n: number, c: number, h: number, w: number): Float32Array {
+  const out = new Float32Array(data.length);
+  for (let b = 0; b < n; b++)
+    for (let ch = 0; ch < c; ch++)
+      for (let y = 0; y < h; y++)
+        for (let x = 0; x < w; x++) out[((b * h + y) * w + x) * c + ch] = data[((b * c + ch) * h + y) * w + x]!;
+  return out;
+}
+
+async function predict(
+  model: tf.LayersModel,
+  images: Float32Array,
+  shape: readonly number[],
+  batch: number,
+): Promise<Float32Array[]> {
+  const [c, h, w] = shape as [number, number, number];
+  const x = tf.tensor4d(toNhwc(images, batch, c, h, w), [batch, h, w, c]);
+  const out = model.predict(x);
+  const list = Array.isArray(out) ? out : [out as tf.Tensor];
+  const values = await Promise.all(list.map(async (t) => (await t.data()) as Float32Array));
+  tf.dispose([x, ...list]);
+  return values;
+}
+
+describe('exportTfjs on every MNIST and CIFAR-10 preset', () => {
+  for (const key of RUNNABLE_PRESETS) {
+    const hasLrn = getPreset(key).spec.layers.some((l) => l.type === 'lrn');
+    if (hasLrn) {
+      it(`${key}: refused with an ExportError naming its LRN layer (TF.js has no LRN layer)`, async () => {
+        const c = exportCase(key);
+        const error = await exportTfjs(c.input).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(ExportError);
+        expect((error as Error).message).toMatch(/\(norm1\): TensorFlow\.js has no local response normalisation layer/);
+      });
+      continue;
+    }
+    it(`${key}: tf.loadLayersModel's model gives ConvLab's logits within ${TOLERANCE} on ${IMAGE_COUNT} test images`, async () => {
+      const c = exportCase(key);
+      const files = await exportTfjs(c.input);
+      expect(files[0]!.path).toBe('model.json');
+      const model = await loadExported(files);
+      const [logits, probabilities] = await predict(model, c.images, c.shape, IMAGE_COUNT);
+      expect(logits!.length).toBe(IMAGE_COUNT * c.classes);
+      expect(maxAbsDifference(logits!, c.logits)).toBeLessThan(TOLERANCE);
+      if (c.probabilities) expect(maxAbsDifference(probabilities!, c.probabilities)).toBeLessThan(TOLERANCE);
+      model.dispose();
+    });
+  }
+});
+
+/** Every layer and option TF.js can express, on random input, in one small net. */
+const EVERY_LAYER: ModelSpec = {
+  layers: [
+    { type: 'input', shape: [4, 9, 9] },
+    {
+      type: 'conv2d',
+      id: 'grouped',
+      filters: 6,
+      kernel: [3, 2],
+      padding: 'same',
+      groups: 2,
+      dilation: [2, 1],
+      activation: 'leakyRelu',
+    },
+    { type: 'batchnorm', epsilon: 1e-3 },
+    { type: 'activation', kind: 'leakyRelu', alpha: -0.3 },
+    { type: 'conv2d', id: 'strided', filters: 6, kernel: 3, stride: 2, padding: [1, 0], activation: 'elu' },
+    { type: 'activation', kind: 'elu', alpha: 0.7, id: 'elu07' },
+    {
+      type: 'conv2d',
+      id: 'dilated_strided',
+      filters: 6,
+      kernel: 2,
+      stride: 2,
+      dilation: 2,
+      padding: 'same',
+      activation: 'sigmoid',
+    },
+    { type: 'maxpool', size: 3, stride: 1, padding: 1, id: 'mp' },
+    { type: 'avgpool', size: [3, 2], stride: 2, padding: 1, id: 'ap' },
+    { type: 'conv2d', filters: 6, kernel: 1, bias: false, activation: 'softplus', id: 'pw' },
+    { type: 'add', with: 'ap', id: 'sum' },
+    { type: 'activation', kind: 'sigmoid', id: 'sig' },
+    { type: 'concat', inputs: ['sum', 'sig'], id: 'joined' },
+    { type: 'globalavgpool', id: 'gap' },
+    { type: 'flatten', input: 'joined', id: 'flat' },
+    { type: 'dropout', rate: 0.5 },
+    { type: 'dense', units: 8, activation: 'tanh', id: 'fc1' },
+    { type: 'batchnorm', id: 'bn_vec' },
+    { type: 'concat', inputs: ['bn_vec', 'gap', 'flat'], id: 'both' },
+    { type: 'dense', units: 5, activation: 'leakyRelu', id: 'logits' },
+    { type: 'softmax', id: 'probs' },
+  ],
+};
+
+function randomised(spec: ModelSpec): ExportInput {
+  const model = createCpuModel(spec, { seed: 3 });
+  const weights = getWeights(model);
+  setBatchNormStatistics(weights);
+  return { spec, weights, dataset: null, classNames: [] };
+}
+
+describe('exportTfjs on every layer type', () => {
+  it('grouped/dilated/strided/padded conv, padded pools, add, concat, bn, alphas, flatten order, softmax', async () => {
+    const input = randomised(EVERY_LAYER);
+    const model = createCpuModel(EVERY_LAYER, { seed: 1 });
+    loadWeights(model, input.weights);
+    const batch = 3;
+    const x = new Float32Array(batch * 4 * 9 * 9).map((_, i) => Math.sin(i * 0.37) * 2);
+    const reference = model.forward({ shape: [batch, 4, 9, 9], data: x }, { training: false });
+    const loaded = await loadExported(await exportTfjs(input));
+    const [logits, probabilities] = await predict(loaded, x, [4, 9, 9], batch);
+    expect(maxAbsDifference(logits!, reference[model.logitsLayer]!.data)).toBeLessThan(TOLERANCE);
+    expect(maxAbsDifference(probabilities!, reference[reference.length - 1]!.data)).toBeLessThan(TOLERANCE);
+  });
+
+  it('kerasConvKernel puts a grouped kernel block-diagonally in [kh, kw, C, filters]', () => {
+    // 2 filters, 2 channels, groups 2, 1x1: filter 0 sees channel 0 only (weight 5), filter 1 channel 1 (weight 7).
+    expect([...kerasConvKernel(new Float32Array([5, 7]), 2, 2, 2, 1, 1)]).toEqual([5, 0, 0, 7]);
+  });
+
+  it("refuses a max pool whose padding is not Keras's same, naming the layer", async () => {
+    const spec: ModelSpec = {
+      layers: [
+        { type: 'input', shape: [1, 6, 6] },
+        { type: 'maxpool', size: 2, stride: 2, padding: 1, id: 'odd' },
+      ],
+    };
+    const error = await exportTfjs({ spec, weights: {}, dataset: null, classNames: [] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ExportError);
+    expect((error as Error).message).toContain('Layer 1 (odd)');
+  });
+});
