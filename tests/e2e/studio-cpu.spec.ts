@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import { cpuOnlyLaunch } from './cpu-only';
 import { expect, test } from './fixtures';
 
 /*
@@ -9,22 +10,7 @@ import { expect, test } from './fixtures';
  * embedded MNIST subset. (launchOptions force a new browser, so this lives in its own file.)
  * Screenshots of the studio while training go to screenshots/ (gitignored).
  */
-const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-test.use({
-  launchOptions: {
-    executablePath: existsSync(system) ? system : undefined,
-    // playwright.config.ts's flags minus --enable-unsafe-webgpu.
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  },
-});
+test.use({ launchOptions: cpuOnlyLaunch() });
 
 test('without WebGPU the studio trains on the CPU engine and says why', async ({ page }) => {
   await page.goto('/#/studio');

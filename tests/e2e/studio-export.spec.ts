@@ -9,7 +9,8 @@ import { openStudioWith } from './studio-shared-link';
  * Export from the studio's Saved tab: a model trained a few steps is exported to ONNX, TF.js and
  * PyTorch as zips made in the page. ONNX Runtime and TF.js (in Node) load the downloaded files, and
  * both give the same logits for the same two images (they come from one set of trained weights, in
- * two layouts). A model with an LRN layer is refused for TF.js with the reason in place.
+ * two layouts). A model with an LRN layer exports to TF.js with convlab-layers.js, which loads it
+ * once registered (and only then) and agrees with ONNX.
  */
 const SMALL = {
   name: 'Export me',
@@ -113,16 +114,46 @@ test('the Saved tab exports a trained model to ONNX, TF.js and PyTorch zips that
   expect(entry(again, 'model.onnx')).toEqual(entry(onnxFiles, 'model.onnx'));
 });
 
-test('a model with LRN is refused for TF.js in place, and still exports to ONNX', async ({ page }) => {
+test('a model with LRN exports to TF.js with its custom layer, and loads once that is registered', async ({ page }) => {
   test.setTimeout(180_000);
   await openStudioWith(page, WITH_LRN);
   await page.getByRole('tab', { name: 'Saved' }).click();
-  await page.getByTestId('export-buttons').first().locator('button[data-format="tfjs"]').click();
-  const message = page.getByTestId('keep-message');
-  await expect(message).toHaveAttribute('data-kind', 'error');
-  await expect(message).toContainText('Could not export to TensorFlow.js: Layer 2 (norm)');
-  await expect(message).toContainText('Export it to ONNX or PyTorch');
   await page.getByLabel('Name', { exact: true }).fill('Export me');
-  const files = await exportZip(page, 'onnx');
-  entry(files, 'model.onnx');
+  const onnxFiles = await exportZip(page, 'onnx');
+  ort.env.wasm.numThreads = 1;
+  const session = await ort.InferenceSession.create(entry(onnxFiles, 'model.onnx'));
+  const x = images();
+  const onnxOut = await session.run({ input_1: new ort.Tensor('float32', x, [2, 1, 28, 28]) });
+  const onnxLogits = onnxOut[session.outputNames[0]!]!.data as Float32Array;
+  expect(onnxLogits).toHaveLength(20);
+
+  const tfjsFiles = await exportZip(page, 'tfjs');
+  const json = JSON.parse(new TextDecoder().decode(entry(tfjsFiles, 'model.json')));
+  const norm = json.modelTopology.config.layers.find((l: { name: string }) => l.name === 'norm');
+  expect(norm.class_name).toBe('ConvLabLRN');
+  const artifacts = {
+    modelTopology: json.modelTopology,
+    weightSpecs: json.weightsManifest[0].weights,
+    weightData: entry(tfjsFiles, 'group1-shard1of1.bin').slice().buffer,
+  };
+  await tf.setBackend('cpu');
+  // Without registration tf.loadLayersModel refuses it, as docs/export.md says.
+  await expect(tf.loadLayersModel(tf.io.fromMemory(artifacts))).rejects.toThrow('Unknown layer: ConvLabLRN');
+
+  // The exported file as a user imports it: an ES module in its own folder, given our tf.
+  const { mkdirSync, writeFileSync } = await import('node:fs');
+  const { pathToFileURL } = await import('node:url');
+  const dir = test.info().outputPath('tfjs-lrn');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/package.json`, '{ "type": "module" }');
+  writeFileSync(`${dir}/convlab-layers.js`, entry(tfjsFiles, 'convlab-layers.js'));
+  const layers = await import(pathToFileURL(`${dir}/convlab-layers.js`).href);
+  layers.registerConvLabLayers(tf);
+  const model = await tf.loadLayersModel(tf.io.fromMemory(artifacts));
+  // One channel: NCHW and NHWC hold the same numbers.
+  const tfjsLogits = (await (model.predict(tf.tensor4d(x, [2, 28, 28, 1])) as tf.Tensor).data()) as Float32Array;
+  let worst = 0;
+  for (let i = 0; i < 20; i++) worst = Math.max(worst, Math.abs(tfjsLogits[i]! - onnxLogits[i]!));
+  expect(worst).toBeLessThan(1e-4);
+  expect(Math.abs(onnxLogits[0]! - onnxLogits[10]!) + Math.abs(onnxLogits[3]! - onnxLogits[13]!)).toBeGreaterThan(1e-3);
 });

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { cpuOnlyLaunch } from './cpu-only';
 import { expect, test } from './fixtures';
 import { inspector } from './studio-shared-link';
 
@@ -10,20 +10,7 @@ import { inspector } from './studio-shared-link';
  * charts as faint overlays with their settings. A linear classifier on the embedded MNIST with
  * batches of 500 keeps every run to a handful of steps. CPU engine, as studio-cpu.spec.ts.
  */
-const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-test.use({
-  launchOptions: {
-    executablePath: existsSync(system) ? system : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-    ],
-  },
-});
+test.use({ launchOptions: cpuOnlyLaunch() });
 
 const LINEAR = {
   name: 'Linear probe',

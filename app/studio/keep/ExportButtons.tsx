@@ -5,6 +5,7 @@
  * (what was downloaded, or why this model cannot go to that format) is said in the Saved tab's
  * message line, like every other keep action.
  */
+
 import type { ReactElement } from 'react';
 import {
   EXPORT_FORMAT_LABELS,
@@ -13,6 +14,7 @@ import {
   type ExportInput,
   exportModel,
 } from '../../../engine/export';
+import { downloadBytes } from '../../ui/download';
 import { errorText } from '../controller';
 import * as db from './db';
 import { patchKeep, useKeep } from './keepStore';
@@ -52,19 +54,6 @@ async function zipFor(folder: string, files: readonly { path: string; bytes: Uin
   return zipSync(entries as Parameters<typeof zipSync>[0]);
 }
 
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/zip' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download holds its own reference; let the URL go a little later.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 export async function exportAndDownload(source: ExportSource, format: ExportFormat): Promise<boolean> {
   const label = EXPORT_FORMAT_LABELS[format];
   patchKeep({ busy: `Exporting to ${label}…`, message: null });
@@ -72,7 +61,7 @@ export async function exportAndDownload(source: ExportSource, format: ExportForm
     const file = await modelFor(source);
     const files = await exportModel(format, exportInputFor(file));
     const folder = `${fileNameFor(file.name).slice(0, -MODEL_FILE_EXTENSION.length)}-${format}`;
-    download(await zipFor(folder, files), `${folder}.zip`);
+    downloadBytes(await zipFor(folder, files), `${folder}.zip`, 'application/zip');
     patchKeep({
       busy: null,
       message: {

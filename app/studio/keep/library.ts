@@ -4,6 +4,7 @@
  * Every outcome is reported in place through the keep store; nothing here throws to the UI.
  */
 import { useStudio } from '../../stores/studio';
+import { downloadBytes } from '../../ui/download';
 import { errorText } from '../controller';
 import { markSavedCopy } from './autosave';
 import * as db from './db';
@@ -87,25 +88,11 @@ export function deleteSaved(id: number): Promise<boolean> {
   });
 }
 
-/** Starts a download of `bytes` as `fileName`. */
-function download(bytes: Uint8Array, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/octet-stream' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // The download has its own reference; give it a moment before letting the URL go.
-  setTimeout(() => URL.revokeObjectURL(url), 30_000);
-}
-
 export function exportSaved(id: number): Promise<boolean> {
   return act('Exporting…', async () => {
     const { meta, bytes } = await readSaved(id);
     const name = fileNameFor(meta.name);
-    download(bytes, name);
+    downloadBytes(bytes, name);
     return `Downloaded ${name}.`;
   });
 }
@@ -114,7 +101,7 @@ export function exportCurrent(name: string): Promise<boolean> {
   return act('Exporting…', async () => {
     const file = await snapshotModel(name);
     const fileName = fileNameFor(file.name);
-    download(encodeModelFile(file), fileName);
+    downloadBytes(encodeModelFile(file), fileName);
     return `Downloaded ${fileName}.`;
   });
 }

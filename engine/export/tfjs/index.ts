@@ -1,13 +1,16 @@
 /**
  * TensorFlow.js export: `model.json` (Layers format, a functional Keras "Model") and its weights in
- * 4 MiB shards (`group1-shard1of2.bin`, ...), which `tf.loadLayersModel('.../model.json')` loads
- * with no custom layers. The model takes NHWC input (channels last, as Keras does) and gives the
- * logits, plus the softmax when the spec ends in one. See layers.ts for how each layer maps.
+ * 4 MiB shards (`group1-shard1of2.bin`, ...), which `tf.loadLayersModel('.../model.json')` loads.
+ * A model with LRN also gets `convlab-layers.js`, whose registerConvLabLayers(tf) must run before
+ * loading (custom-layers-js.ts); every other model needs no custom layers. The model takes NHWC
+ * input (channels last, as Keras does) and gives the logits, plus the softmax when the spec ends
+ * in one. See layers.ts for how each layer maps.
  */
 import { summarize } from '../../spec/summarize';
 import { ExportError } from '../errors';
 import { describeInput } from '../input-doc';
 import type { Exporter, ExportFile, ExportInput } from '../types';
+import { CUSTOM_LAYERS_FILE, CUSTOM_LAYERS_JS, needsCustomLayers } from './custom-layers-js';
 import { addLayer, KerasGraph } from './layers';
 
 /** tfjs's own converter writes shards of at most 4 MiB; browsers cache files of that size well. */
@@ -23,7 +26,12 @@ export interface TfjsModelJson {
     weights: { name: string; shape: number[]; dtype: 'float32' }[];
   }[];
   readonly userDefinedMetadata: {
-    readonly convlab: { readonly input: string; readonly classNames: readonly string[] };
+    readonly convlab: {
+      readonly input: string;
+      readonly classNames: readonly string[];
+      /** Only for models with LRN: the file to load and call before tf.loadLayersModel. */
+      readonly customLayers?: string;
+    };
   };
 }
 
@@ -85,7 +93,19 @@ export function buildTfjsModel(input: ExportInput): { json: TfjsModelJson; weigh
         weights: g.weights.map((wt) => ({ name: wt.name, shape: [...wt.shape], dtype: 'float32' as const })),
       },
     ],
-    userDefinedMetadata: { convlab: { input: describeInput(input, 'NHWC'), classNames: input.classNames } },
+    userDefinedMetadata: {
+      convlab: {
+        input: describeInput(input, 'NHWC'),
+        classNames: input.classNames,
+        ...(needsCustomLayers(layers)
+          ? {
+              customLayers:
+                `Call registerConvLabLayers(tf) from ${CUSTOM_LAYERS_FILE} (in this folder) before ` +
+                'tf.loadLayersModel: this model uses the custom layer ConvLabLRN.',
+            }
+          : {}),
+      },
+    },
   };
   return { json, weightData };
 }
@@ -101,5 +121,8 @@ export const exportTfjs: Exporter = async (input: ExportInput): Promise<readonly
   paths.forEach((path, i) => {
     files.push({ path, bytes: weightData.slice(i * SHARD_BYTES, Math.min((i + 1) * SHARD_BYTES, weightData.length)) });
   });
+  if (json.userDefinedMetadata.convlab.customLayers !== undefined) {
+    files.push({ path: CUSTOM_LAYERS_FILE, bytes: new TextEncoder().encode(CUSTOM_LAYERS_JS) });
+  }
   return files;
 };

@@ -1,6 +1,6 @@
 /**
  * One ConvLab layer as Keras layers (TF.js Layers format, channels last). Only layers that plain
- * `tf.loadLayersModel` knows are used, so the export needs no custom code to load:
+ * `tf.loadLayersModel` knows are used, LRN's excepted, so most exports need no custom code to load:
  * - padding is an explicit ZeroPadding2D before a 'valid' conv or average pool (ConvLab's average
  *   counts the zeros, as Keras's does over explicit padding); a padded max pool must match
  *   Keras's 'same' (which skips padding, as ConvLab does), anything else is refused;
@@ -10,12 +10,14 @@
  *   dense weights need no reordering, whatever sits between the flatten and the dense layer;
  * - ELU with an alpha other than 1 (Keras's ELU layer has only 1 in TF.js) is
  *   alpha·elu(x) + (1 - alpha)·relu(x), from Activation, Rescaling and Add layers;
- * - LRN has no Keras layer and no exact composition (there is no power or log layer): refused.
+ * - LRN has no Keras layer and no exact composition (there is no power or log layer), so it is the
+ *   custom layer ConvLabLRN, which the export's convlab-layers.js defines (custom-layers-js.ts).
  */
 import type { NamedArrays } from '../../cpu/weights';
 import type { ActivationKind, LayerSummary } from '../../spec/types';
 import { ExportError } from '../errors';
 import { layerArray } from '../weights';
+import { LRN_CLASS_NAME } from './custom-layers-js';
 import { kerasConvKernel, kerasDenseKernel } from './kernels';
 
 export interface KerasLayer {
@@ -232,10 +234,12 @@ export function addLayer(g: KerasGraph, layer: LayerSummary, inputs: readonly st
     case 'concat':
       return g.add('Concatenate', id, { axis: -1 }, inputs);
     case 'lrn':
-      throw new ExportError(
-        `${where}: TensorFlow.js has no local response normalisation layer, and no combination of its ` +
-          'layers computes one exactly, so this model cannot be exported to TF.js. Export it to ONNX or ' +
-          'PyTorch (both have LRN), or remove the lrn layer.',
+      // TF's radius r sums channels i - r .. i + r: ConvLab's i - floor(n/2) .. i + floor(n/2), even n too.
+      return g.add(
+        LRN_CLASS_NAME,
+        id,
+        { depth_radius: Math.floor(r.size / 2), bias: r.k, alpha: r.alpha, beta: r.beta },
+        [x],
       );
     case 'softmax':
       return g.add('Activation', id, { activation: 'softmax' }, [x]);
