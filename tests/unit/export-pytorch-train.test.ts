@@ -79,6 +79,8 @@ describe('PyTorch export: train.py and predict.py on the real datasets', () => {
     const lines = await jsonLines(
       TORCHRUN,
       [
+        // A free rendezvous port of its own: a default 29500 left busy by anything else cannot fail it.
+        '--standalone',
         '--nproc_per_node=2',
         '--redirects',
         '2',

@@ -31,11 +31,11 @@ Continue training, one process
   python3 predict.py --data-dir ${dir} --weights trained.safetensors
 
 Continue training, two processes (DistributedDataParallel: gloo on CPU, nccl on GPUs)
-  torchrun --nproc_per_node=2 train.py --data-dir ${dir} --epochs 1
+  torchrun --standalone --nproc_per_node=2 train.py --data-dir ${dir} --epochs 1
   With Debian 12's python3-torch (torch 1.13 on Python 3.11) torchrun stops at once with
   "AttributeError: 'NoneType' object has no attribute 'get'": its default --redirects 0 does not
   parse there. Give it a stream to redirect and tee instead, which works on every version:
-  torchrun --nproc_per_node=2 --redirects 2 --tee 2 train.py --data-dir ${dir} --epochs 1
+  torchrun --standalone --nproc_per_node=2 --redirects 2 --tee 2 train.py --data-dir ${dir} --epochs 1
   Each process takes --batch-size images per step from its own share of the data, so a step sees
   2 x batch-size images. On several machines, run torchrun on each with --nnodes, --node_rank and
   --rdzv_endpoint (see torchrun --help).

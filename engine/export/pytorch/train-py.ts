@@ -9,7 +9,7 @@
 export const TRAIN_PY = String.raw`"""Continues training the exported model on the official training files.
 
 One process:    python3 train.py --data-dir DIR --epochs 1
-Two processes:  torchrun --nproc_per_node=2 train.py --data-dir DIR --epochs 1
+Two processes:  torchrun --standalone --nproc_per_node=2 train.py --data-dir DIR --epochs 1
 (torchrun runs one copy per process; each reads a different part of every epoch, and
 DistributedDataParallel averages their gradients, so --batch-size is per process.)
 
