@@ -36,6 +36,8 @@ function serveSlowly(path: string, res: import('node:http').ServerResponse): voi
 }
 
 test.beforeAll(async () => {
+  // Starting a second preview server can take minutes on a loaded machine: a limit for hangs only.
+  test.setTimeout(300_000);
   test.skip(!existsSync(join(DATASETS, CIFAR)), 'needs ../shared/datasets');
   canonical = createServer((req, res) => {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!).replace(/^\/+/, '');
@@ -51,8 +53,18 @@ test.beforeAll(async () => {
   canonicalPort = (canonical.address() as import('node:net').AddressInfo).port;
   dataDir = mkdtempSync(join(tmpdir(), 'convlab-data-'));
   preview = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PREVIEW_PORT), '--strictPort', '--outDir', DIST],
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(PREVIEW_PORT),
+      '--strictPort',
+      '--outDir',
+      DIST,
+    ],
     {
       stdio: 'ignore',
       detached: true,
@@ -68,7 +80,7 @@ test.beforeAll(async () => {
           return false;
         }
       },
-      { timeout: 60_000 },
+      { timeout: 240_000 },
     )
     .toBe(true);
 });

@@ -140,7 +140,9 @@ test('Step moves the counter, the loss and the curves after every single press',
   await expect(page.getByTestId('per-class-accuracy')).toContainText('validation subset (500 images)');
   // The subset's accuracy in the curves is the matrix's diagonal over its total.
   const diagonal = rows.reduce((a, row, c) => a + row[c]!, 0);
-  expect(await num(legend(page, 'accuracy', 'validation-subset'), 'data-last')).toBeCloseTo(diagonal / 500, 10);
+  await expect
+    .poll(() => num(legend(page, 'accuracy', 'validation-subset'), 'data-last'))
+    .toBeCloseTo(diagonal / 500, 10);
 });
 
 test('validation inside the first epoch, per-class accuracy, Train more, and two runs compared', async ({ page }) => {
@@ -155,7 +157,7 @@ test('validation inside the first epoch, per-class accuracy, Train more, and two
   const subset = legend(page, 'loss', 'validation-subset');
   await expect(subset).toHaveAttribute('data-points', String(Math.min(8, perEpoch)));
   await expect(legend(page, 'loss', 'validation')).toHaveAttribute('data-points', '1');
-  expect(await num(subset, 'data-last-x')).toBeCloseTo(1, 10);
+  await expect.poll(() => num(subset, 'data-last-x')).toBeCloseTo(1, 10);
   await expect(counter).toContainText(`epoch 1.00 of 1 · step ${perEpoch} of ${perEpoch}`);
 
   // After the epoch: the full validation pass (1,000 images), per class against the matrix.
@@ -163,14 +165,14 @@ test('validation inside the first epoch, per-class accuracy, Train more, and two
   expect(rows.flat().reduce((a, b) => a + b, 0)).toBe(1000);
   expectPerClassMatches(rows, perClass);
   const diagonal = rows.reduce((a, row, c) => a + row[c]!, 0);
-  expect(await num(page.getByTestId('val-accuracy'), 'data-value')).toBeCloseTo(diagonal / 1000, 10);
+  await expect.poll(() => num(page.getByTestId('val-accuracy'), 'data-value')).toBeCloseTo(diagonal / 1000, 10);
 
   // Train more: the count goes on from epoch 1 (never back to 0) and the curves continue past x = 1.
   await page.getByRole('button', { name: /^Train more/ }).click();
   await expect(status).toHaveAttribute('data-status', 'done', { timeout: 120_000 });
   await expect(counter).toContainText(`epoch 2.00 of 2`);
   expect(await num(counter, 'data-epoch')).toBeCloseTo(2, 10);
-  expect(await num(legend(page, 'loss', 'train'), 'data-last-x')).toBeCloseTo(2, 10);
+  await expect.poll(() => num(legend(page, 'loss', 'train'), 'data-last-x')).toBeCloseTo(2, 10);
   await expect(subset).toHaveAttribute('data-points', String(2 * Math.min(8, perEpoch)));
   await expect(legend(page, 'loss', 'validation')).toHaveAttribute('data-points', '2');
 
@@ -183,7 +185,7 @@ test('validation inside the first epoch, per-class accuracy, Train more, and two
   await page.getByRole('button', { name: /^Step/ }).click();
   await expect(counter).toHaveAttribute('data-step', '1', { timeout: 30_000 });
   await expect(counter).toContainText(`epoch ${(2 + 1 / perEpoch).toFixed(2)} of 3`);
-  expect(await num(legend(page, 'loss', 'train'), 'data-last-x')).toBeCloseTo(2 + 1 / perEpoch, 10);
+  await expect.poll(() => num(legend(page, 'loss', 'train'), 'data-last-x')).toBeCloseTo(2 + 1 / perEpoch, 10);
   await page.getByRole('tab', { name: 'Hyperparameters' }).click();
   await page.getByLabel('Learning rate', { exact: true }).fill('0.01');
   await page.getByLabel('Epochs', { exact: true }).fill('1');
