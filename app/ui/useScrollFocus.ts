@@ -2,7 +2,9 @@
  * Keyboard access for a box that scrolls (WCAG 2.1.1, axe's scrollable-region-focusable): while
  * its content overflows it, the box takes tabindex=0 and, when given a label, role=group and that
  * name, so Tab can reach it and the arrow keys scroll it. A box that fits adds no tab stop.
- * Content changes that resize the box's children are followed with a ResizeObserver.
+ * Content changes that resize the box's children are followed with a ResizeObserver, and web fonts
+ * that arrive after the first layout with the document's `loadingdone` event: a KaTeX formula widens
+ * when its fonts load, but its block-level wrappers keep their size, so no observer would see it.
  */
 import { type RefObject, useEffect, useRef } from 'react';
 
@@ -43,7 +45,12 @@ export function useScrollFocus<T extends HTMLElement>(
     const observer = new ResizeObserver(update);
     observer.observe(el);
     for (const child of el.children) observer.observe(child);
-    return () => observer.disconnect();
+    const fonts = typeof document === 'undefined' ? undefined : document.fonts;
+    fonts?.addEventListener('loadingdone', update);
+    return () => {
+      observer.disconnect();
+      fonts?.removeEventListener('loadingdone', update);
+    };
   }, [label, ...deps]); // the caller's deps say when the content changed
   return ref;
 }

@@ -24,27 +24,33 @@ for (const phone of PHONES) {
   test.describe(`${phone.width}x${phone.height}`, () => {
     test.use({ viewport: phone });
 
-    test(`no route is wider than a ${phone.width} px window`, async ({ page }) => {
-      test.setTimeout(240_000);
-      const wide: string[] = [];
-      for (const route of [...PAGE_ROUTES, '/#/studio']) {
-        if (route === '/#/studio') await openStudio(page);
-        else await openRoute(page, route);
-        const o = await overflow(page);
-        if (o.scrollWidth > o.clientWidth) {
-          wide.push(`${route}: ${o.scrollWidth} px wide in ${o.clientWidth} px; ${o.culprits.join(', ')}`);
-        }
-      }
+    // One test per page, so a loaded machine slows each a little rather than one long test a lot.
+    for (const route of PAGE_ROUTES) {
+      test(`${route} is no wider than a ${phone.width} px window`, async ({ page }) => {
+        await openRoute(page, route);
+        expect(tooWide(await overflow(page), route)).toEqual([]);
+      });
+    }
+
+    test(`the studio is no wider than a ${phone.width} px window, in presenter mode too`, async ({ page }) => {
+      await openStudio(page);
+      const wide = tooWide(await overflow(page), 'studio');
       // The studio's presenter layout stacks on a phone as well.
       await page.getByRole('button', { name: /^Presenter/ }).click();
       await expect(page.getByTestId('studio-stage')).toBeVisible();
-      const o = await overflow(page);
-      if (o.scrollWidth > o.clientWidth) {
-        wide.push(`studio, presenter: ${o.scrollWidth} px wide in ${o.clientWidth} px; ${o.culprits.join(', ')}`);
-      }
+      wide.push(...tooWide(await overflow(page), 'studio, presenter'));
       expect(wide, wide.join('\n')).toEqual([]);
     });
   });
+}
+
+type Overflow = Awaited<ReturnType<typeof overflow>>;
+
+/** The page in words when it scrolls sideways; nothing when it fits. */
+function tooWide(o: Overflow, where: string): string[] {
+  return o.scrollWidth > o.clientWidth
+    ? [`${where}: ${o.scrollWidth} px wide in ${o.clientWidth} px; ${o.culprits.join(', ')}`]
+    : [];
 }
 
 /** Every row of the table lies inside the window and inside every box around it that clips. */
