@@ -1,12 +1,13 @@
 /**
  * `npm run fuzz`: the issue-14 campaign. 3,000 seeded mutations per parser (IDX, CIFAR-10 tar.gz,
- * .convlab, spec JSON, share links) in batches, each batch in its own Node process with a capped
- * heap, then every hostile case of the issue in a process of its own. Each case's time is the
- * parser call alone, and its peak memory the process's peak RSS while the parser ran (Linux
- * VmHWM, reset after the case was built: Node itself, the seeds and the input are included; the
- * generator's own garbage is not). "idle RSS" is a process with its seeds built and no case run.
- * A crash or hang is pinned on the case that was running. Prints one table per part. A
- * measurement, not a test: it asserts nothing, and exits 1 only if a case was not refused in words.
+ * .convlab, spec JSON, share links, and issue 13's own-images set zip) in batches, each batch in
+ * its own Node process with a capped heap, then every hostile case of the issues in a process of
+ * its own. Each case's time is the parser call alone, and its peak memory the process's peak RSS
+ * while the parser ran (Linux VmHWM, reset after the case was built: Node itself, the seeds and
+ * the input are included; the generator's own garbage is not). "idle RSS" is a process with its
+ * seeds built and no case run. A crash or hang is pinned on the case that was running. Prints one
+ * table per part. A measurement, not a test: it asserts nothing, and exits 1 only if a case was
+ * not refused in words.
  *
  * Environment: FUZZ_CASES (per parser, 3000), FUZZ_SEED (14), FUZZ_BATCH (cases per process, 500),
  * FUZZ_PARSERS (comma list), FUZZ_HOSTILE=0 to skip the hostile cases, FUZZ_HEAP_MB (2048).
@@ -164,7 +165,7 @@ async function hostileCampaign(): Promise<number> {
   let failures = 0;
   const widths = [8, 58, 9, 9, 9];
   say();
-  say('Hostile cases of issue 14, one process each');
+  say('Hostile cases of issues 14 and 13, one process each');
   say(pad(['parser', 'case', 'verdict', 'time', 'peak RSS'], widths));
   for (const [i, hostile] of HOSTILE_CASES.entries()) {
     if (!parsers.includes(hostile.parser)) continue;

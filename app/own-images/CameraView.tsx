@@ -1,6 +1,7 @@
 /**
  * The camera panel: the permission flow in words (and the promise that nothing leaves the
- * browser), the live picture once allowed, and a button to turn it off again.
+ * browser), the live picture once allowed, and a button to turn it off again. When the camera is
+ * refused or missing it says why and points to the other ways of adding images.
  */
 import type { ReactElement } from 'react';
 import { attachVideo, turnOffCamera, turnOnCamera, useCamera } from './camera';
@@ -35,9 +36,15 @@ export function CameraView(): ReactElement {
         <p role="status">The browser is asking whether this page may use the camera: answer its prompt.</p>
       )}
       {state.kind === 'problem' && (
-        <p className="field-message--error" role="alert">
-          {state.message}
-        </p>
+        <>
+          <p className="field-message--error" role="alert" data-testid="own-camera-problem">
+            {state.message}
+          </p>
+          <p className="muted" data-testid="own-camera-other-ways">
+            Without a camera you can still add images to each class: “Add files”, “Add a folder”, dropping images on a
+            class, or “Draw”.
+          </p>
+        </>
       )}
     </section>
   );

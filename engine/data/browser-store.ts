@@ -36,14 +36,37 @@ function isQuotaError(error: unknown): boolean {
   return error instanceof DOMException && (error.name === 'QuotaExceededError' || error.code === 22);
 }
 
+/** A set's name as the Data tab says it ("dropped-mnist" is "your dropped MNIST files"). */
+export function setTitle(set: string): string {
+  const titles: Readonly<Record<string, string>> = {
+    mnist: 'full MNIST',
+    cifar10: 'CIFAR-10',
+    'dropped-mnist': 'your dropped MNIST files',
+    'dropped-cifar10': 'your dropped CIFAR-10 files',
+  };
+  return Object.hasOwn(titles, set) ? titles[set]! : set;
+}
+
 function storageFull(set: string, bytes: number): StorageFullError {
   return new StorageFullError(
-    `This browser has no room left to keep ${set} (${formatBytes(bytes)}) for next time. It works for this visit; to keep it, delete stored datasets you no longer need in the Data tab, or allow this site more storage.`,
+    `This browser has no room left to keep ${setTitle(set)} (${formatBytes(bytes)}) for next time. It works for this visit; to keep it, delete stored datasets you no longer need in the Data tab, or allow this site more storage.`,
   );
 }
 
+/** Bytes the browser says this site may still store, or null when it will not say (Node, old browsers). */
+async function roomLeft(): Promise<number | null> {
+  const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
+  const estimate = await storage?.estimate?.().catch(() => undefined);
+  if (estimate?.quota === undefined || estimate.usage === undefined) return null;
+  return estimate.quota - estimate.usage;
+}
+
 interface WritableHandle {
-  createWritable?: () => Promise<{ write(data: BufferSource): Promise<void>; close(): Promise<void> }>;
+  createWritable?: () => Promise<{
+    write(data: BufferSource): Promise<void>;
+    close(): Promise<void>;
+    abort?(): Promise<void>;
+  }>;
   createSyncAccessHandle?: () => Promise<{
     write(data: BufferSource, options?: { at: number }): number;
     truncate(n: number): void;
@@ -52,20 +75,27 @@ interface WritableHandle {
   }>;
 }
 
+/**
+ * The store over the origin's file system root (`top`). Only a write creates anything (the
+ * convlab-datasets folder included): opening, listing and reading never do, so a browser whose
+ * storage is full still lists what it keeps and says "full" rather than "cannot keep".
+ */
 export class BrowserStore {
-  constructor(private readonly root: FileSystemDirectoryHandle) {}
+  constructor(private readonly top: FileSystemDirectoryHandle) {}
 
-  private async setDir(set: string, create: boolean): Promise<FileSystemDirectoryHandle | null> {
-    try {
-      return await this.root.getDirectoryHandle(safeName(set), { create });
-    } catch {
-      return null;
-    }
+  /** convlab-datasets, or null when it does not exist yet (reading) or cannot be opened. */
+  private async root(): Promise<FileSystemDirectoryHandle | null> {
+    return this.top.getDirectoryHandle(ROOT).catch(() => null);
+  }
+
+  private async setDir(set: string): Promise<FileSystemDirectoryHandle | null> {
+    const root = await this.root();
+    return root ? root.getDirectoryHandle(safeName(set)).catch(() => null) : null;
   }
 
   /** The file's bytes, or null when it is not stored. */
   async read(set: string, file: string): Promise<Uint8Array | null> {
-    const dir = await this.setDir(set, false);
+    const dir = await this.setDir(set);
     if (!dir) return null;
     try {
       const handle = await dir.getFileHandle(safeName(file));
@@ -78,27 +108,25 @@ export class BrowserStore {
   /** Writes whole files into a set; a full quota is a StorageFullError and leaves no half-written set. */
   async write(set: string, files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Promise<void> {
     const total = files.reduce((n, f) => n + f.bytes.length, 0);
-    const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-    if (estimate?.quota !== undefined && estimate.usage !== undefined && estimate.quota - estimate.usage < total) {
-      throw storageFull(set, total);
-    }
-    const dir = await this.setDir(set, true);
-    if (!dir) throw new DatasetError(`This browser would not open its storage to keep ${set}.`);
+    const room = await roomLeft();
+    if (room !== null && room < total) throw storageFull(set, total);
     try {
+      const root = await this.top.getDirectoryHandle(ROOT, { create: true });
+      const dir = await root.getDirectoryHandle(safeName(set), { create: true });
       for (const file of files)
         await writeFile(await dir.getFileHandle(safeName(file.name), { create: true }), file.bytes);
     } catch (error) {
       await this.remove(set);
       if (isQuotaError(error)) throw storageFull(set, total);
-      throw new DatasetError(
-        `This browser could not keep ${set}: ${(error as Error).message ?? 'its storage refused the write'}.`,
-      );
+      throw new DatasetError(`This browser could not keep ${setTitle(set)}: its storage refused to write it.`);
     }
   }
 
   async list(): Promise<StoredSet[]> {
     const sets: StoredSet[] = [];
-    for await (const [name, handle] of entries(this.root)) {
+    const root = await this.root();
+    if (!root) return sets;
+    for await (const [name, handle] of entries(root)) {
       if (handle.kind !== 'directory') continue;
       const files: StoredFile[] = [];
       for await (const [fileName, fileHandle] of entries(handle as FileSystemDirectoryHandle)) {
@@ -111,7 +139,7 @@ export class BrowserStore {
   }
 
   async remove(set: string): Promise<void> {
-    await this.root.removeEntry(safeName(set), { recursive: true }).catch(() => undefined);
+    await (await this.root())?.removeEntry(safeName(set), { recursive: true }).catch(() => undefined);
   }
 }
 
@@ -120,8 +148,14 @@ async function writeFile(handle: FileSystemFileHandle, bytes: Uint8Array): Promi
   const h = handle as unknown as WritableHandle;
   if (h.createWritable) {
     const out = await h.createWritable();
-    await out.write(bytes as Uint8Array<ArrayBuffer>);
-    await out.close();
+    try {
+      await out.write(bytes as Uint8Array<ArrayBuffer>);
+      await out.close();
+    } catch (error) {
+      // An open writable keeps its swap file and may lock the file: let go, so the set can be removed.
+      await out.abort?.().catch(() => undefined);
+      throw error;
+    }
     return;
   }
   if (h.createSyncAccessHandle) {
@@ -151,8 +185,7 @@ export async function openBrowserStore(): Promise<BrowserStore | null> {
   try {
     const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
     if (!storage?.getDirectory) return null;
-    const top = await storage.getDirectory();
-    return new BrowserStore(await top.getDirectoryHandle(ROOT, { create: true }));
+    return new BrowserStore(await storage.getDirectory());
   } catch {
     return null;
   }

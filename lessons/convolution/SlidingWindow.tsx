@@ -6,7 +6,7 @@
  * textbook convolution (the same, with the kernel rotated 180°), so the two results can be
  * compared on the same numbers. All outputs come from the engine (correlate.ts).
  */
-import { type ReactElement, useCallback, useMemo, useState } from 'react';
+import { type ReactElement, useMemo, useState } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { NumberField } from '../../app/ui/NumberField';
 import { StepControls, stepperKeyProps } from '../../app/ui/StepControls';
@@ -21,14 +21,12 @@ import { correlate, flipKernel } from './correlate';
 import { LECTURE_INPUT, LECTURE_KERNEL } from './examples';
 import { ModeToggle, type SlideMode } from './ModeToggle';
 import { PickableOutput } from './PickableOutput';
+import { EDIT_MAX, EDIT_MIN, SquareEditor } from './SquareEditor';
 import { fmt, resizeSquare } from './squares';
 
-const set = (values: readonly number[], index: number, value: number): readonly number[] =>
-  values.map((v, i) => (i === index ? value : v));
-
 // The widget's state in the lesson's address (app/ui/urlState.ts): a link reproduces an example.
-const INPUT_CODEC = squareCodec({ minSize: 2, maxSize: 6, min: -999, max: 999 });
-const KERNEL_CODEC = squareCodec({ minSize: 1, maxSize: 6, min: -999, max: 999 });
+const INPUT_CODEC = squareCodec({ minSize: 2, maxSize: 6, min: EDIT_MIN, max: EDIT_MAX });
+const KERNEL_CODEC = squareCodec({ minSize: 1, maxSize: 6, min: EDIT_MIN, max: EDIT_MAX });
 const MODE_CODEC = choiceCodec<SlideMode>(['correlation', 'convolution']);
 const BIAS_CODEC = numberCodec(-99, 99);
 const ACTIVATION_CODEC = choiceCodec<'none' | 'relu'>(['none', 'relu']);
@@ -83,15 +81,6 @@ export function SlidingWindow(): ReactElement {
     setPickedAt(null);
     stepper.reset();
   };
-  const editInput = useCallback(
-    (r: number, c: number, v: number) => setInput((x) => set(x, r * n + c, v)),
-    [n, setInput],
-  );
-  const editKernel = useCallback(
-    (r: number, c: number, v: number) => setKernel(set(kernel, r * k + c, v)),
-    [kernel, k, setKernel],
-  );
-
   const inWindow = (r: number, c: number): boolean => r >= oy && r < oy + k && c >= ox && c < ox + k;
   const inputCell = (r: number, c: number): WindowCell => ({
     text: fmt(input[r * n + c]!),
@@ -128,33 +117,16 @@ export function SlidingWindow(): ReactElement {
       </div>
       <div className="sliding-stage" {...stepperKeyProps(stepper, 'Sliding window animation')}>
         <div className="sliding-grids">
-          <div>
-            <p className="grid-title">Input (type to edit)</p>
-            <WindowGrid
-              rows={n}
-              cols={n}
-              cell={inputCell}
-              label="Input"
-              size="lg"
-              onEdit={editInput}
-              min={-999}
-              max={999}
-              testId="input"
-            />
-          </div>
-          <div>
-            <p className="grid-title">Kernel (type to edit)</p>
-            <WindowGrid
-              rows={k}
-              cols={k}
-              cell={(r, c) => ({ text: fmt(kernel[r * k + c]!), kind: 'input' })}
-              label="Kernel"
-              size="lg"
-              onEdit={editKernel}
-              min={-999}
-              max={999}
-              testId="kernel"
-            />
+          <SquareEditor
+            title="Input"
+            n={n}
+            values={input}
+            onChange={setInput}
+            cell={inputCell}
+            size="lg"
+            testId="input"
+          />
+          <SquareEditor title="Kernel" n={k} values={kernel} onChange={setKernel} size="lg" testId="kernel">
             {mode === 'convolution' && (
               <>
                 <p className="grid-title">Rotated 180°, as convolution slides it</p>
@@ -168,7 +140,7 @@ export function SlidingWindow(): ReactElement {
                 />
               </>
             )}
-          </div>
+          </SquareEditor>
           <div>
             <p className="grid-title">
               Output ({out.rows}×{out.cols}): click a unit

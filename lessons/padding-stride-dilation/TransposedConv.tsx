@@ -5,7 +5,7 @@
  * every side (drawn dashed). The output-size formula is evaluated with the current numbers, and the
  * engine's transposed convolution (transposed.ts) is shown beside the last step for comparison.
  */
-import { type ReactElement, useCallback, useMemo } from 'react';
+import { type ReactElement, useMemo } from 'react';
 import { ChoiceGroup } from '../../app/ui/ChoiceGroup';
 import { TeX } from '../../app/ui/Math';
 import { StepControls, stepperKeyProps } from '../../app/ui/StepControls';
@@ -14,6 +14,8 @@ import { intCodec, recordCodec, refineCodec, squareCodec } from '../../app/ui/ur
 import { useUrlState } from '../../app/ui/urlState';
 import { useStepper } from '../../app/ui/useStepper';
 import { type WindowCell, WindowGrid } from '../../app/ui/WindowGrid';
+import { EDIT_MAX, EDIT_MIN, SquareEditor } from '../convolution/SquareEditor';
+import { fmt, resizeSquare } from '../convolution/squares';
 import {
   canvasSize,
   engineTransposed,
@@ -23,17 +25,9 @@ import {
   transposedSize,
 } from './transposed';
 
-const fmt = (v: number): string => {
-  const r = Math.round(v * 100) / 100;
-  return Object.is(r, -0) ? '0' : String(r);
-};
 /** Keeps the top-left block when a square grid grows or shrinks; new cells get `fill`. */
 const resize = (values: readonly number[], n: number, m: number, fill: number): number[] =>
-  Array.from({ length: m * m }, (_, j) => {
-    const r = Math.floor(j / m);
-    const c = j % m;
-    return r < n && c < n ? values[r * n + c]! : fill;
-  });
+  resizeSquare(values, n, m, () => fill);
 const choices = (values: readonly number[]) => values.map((v) => ({ value: v, label: String(v) }));
 
 const START_INPUT = [1, 2, 3, 4];
@@ -52,7 +46,7 @@ const SETTINGS_CODEC = refineCodec(
   (t) => t.op < t.s,
   'output padding smaller than the stride',
 );
-const GRID_CODEC = squareCodec({ minSize: 2, maxSize: 3, min: -999, max: 999 });
+const GRID_CODEC = squareCodec({ minSize: 2, maxSize: 3, min: EDIT_MIN, max: EDIT_MAX });
 
 export function TransposedConv(): ReactElement {
   const [t, setT, settingsNotice] = useUrlState('tc.t', SETTINGS_CODEC, START);
@@ -82,14 +76,6 @@ export function TransposedConv(): ReactElement {
     });
     stepper.reset();
   };
-  const editInput = useCallback(
-    (r: number, c: number, v: number) => setInput(input.map((old, j) => (j === r * t.i + c ? v : old))),
-    [input, t.i, setInput],
-  );
-  const editKernel = useCallback(
-    (r: number, c: number, v: number) => setKernel(kernel.map((old, j) => (j === r * t.f + c ? v : old))),
-    [kernel, t.f, setKernel],
-  );
 
   const a = Math.floor(step / t.i);
   const b = step % t.i;
@@ -129,36 +115,27 @@ export function TransposedConv(): ReactElement {
       </output>
       <div className="arith-stage" {...stepperKeyProps(stepper, 'Transposed convolution steps')}>
         <div className="transposed-grids">
-          <div>
-            <p className="grid-title">Input (type to edit)</p>
-            <WindowGrid
-              rows={t.i}
-              cols={t.i}
-              cell={(r, c) => ({
-                text: fmt(input[r * t.i + c]!),
-                kind: 'input',
-                state: r === a && c === b ? 'window' : 'idle',
-              })}
-              label="Transposed convolution input"
-              onEdit={editInput}
-              min={-999}
-              max={999}
-              testId="tc-input"
-            />
-          </div>
-          <div>
-            <p className="grid-title">Kernel (type to edit)</p>
-            <WindowGrid
-              rows={t.f}
-              cols={t.f}
-              cell={(r, c) => ({ text: fmt(kernel[r * t.f + c]!), kind: 'input' })}
-              label="Transposed convolution kernel"
-              onEdit={editKernel}
-              min={-999}
-              max={999}
-              testId="tc-kernel"
-            />
-          </div>
+          <SquareEditor
+            title="Input"
+            n={t.i}
+            values={input}
+            onChange={setInput}
+            cell={(r, c) => ({
+              text: fmt(input[r * t.i + c]!),
+              kind: 'input',
+              state: r === a && c === b ? 'window' : 'idle',
+            })}
+            label="Transposed convolution input"
+            testId="tc-input"
+          />
+          <SquareEditor
+            title="Kernel"
+            n={t.f}
+            values={kernel}
+            onChange={setKernel}
+            label="Transposed convolution kernel"
+            testId="tc-kernel"
+          />
           <div>
             <p className="grid-title">
               Canvas {n}×{n} after step {step + 1} (dashed: trimmed by P)

@@ -15,6 +15,7 @@ import { TarReader } from '../../engine/data/tar';
 import { isSpecError, parseSpecJson, summarize } from '../../engine/spec';
 import { multiMemberBomb, singleMemberBomb, tarBomb } from './bombs';
 import { joinBytes } from './mutate-bytes';
+import { OWN_ZIP_HOSTILE } from './own-zip-hostile';
 import { fixTarChecksum, gzip, joinModelFile, mnistSeed, modelFileSeeds, splitModelFile, tarHeader } from './seeds';
 import { attempt, openShared, type ParserName } from './targets';
 import type { Verdict } from './verdict';
@@ -261,4 +262,11 @@ const IDX: HostileCase[] = [
   idxCase('6 MB gzip bomb, 6,000 members', 'trainLabels', () => multiMemberBomb(6000), true),
 ];
 
-export const HOSTILE_CASES: readonly HostileCase[] = [...IDX, ...CIFAR, ...CONVLAB, ...SPEC, ...SHARE];
+export const HOSTILE_CASES: readonly HostileCase[] = [
+  ...IDX,
+  ...CIFAR,
+  ...CONVLAB,
+  ...SPEC,
+  ...SHARE,
+  ...OWN_ZIP_HOSTILE,
+];

@@ -1,9 +1,10 @@
 /**
- * The five parsers under fuzz, each as a case generator: given a seeded random source it picks a
+ * The six parsers under fuzz, each as a case generator: given a seeded random source it picks a
  * valid seed, damages it (byte, JSON or format-aware mutations) and returns a case that runs the
  * parser's real entry point and says what happened (verdict.ts). The same entry points the app
- * uses: mnistFromFiles, cifar10FromTarGz, decodeModelFile, parseSpecJson + summarize, and
- * decodeShare + applyShared (the store and notice, without React).
+ * uses: mnistFromFiles, cifar10FromTarGz, decodeModelFile, parseSpecJson + summarize,
+ * decodeShare + applyShared (the store and notice, without React), and readSetZip (a saved set of
+ * your own images; own-zip.ts).
  */
 
 import { useKeep } from '../../app/studio/keep/keepStore';
@@ -17,6 +18,7 @@ import { isSpecError, PRESETS, parseSpecJson, summarize } from '../../engine/spe
 import { multiMemberBomb, tarBomb } from './bombs';
 import { mutateBytes } from './mutate-bytes';
 import { mutateJson, PROTOTYPE_KEYS } from './mutate-json';
+import { ownZipCases } from './own-zip';
 import type { Random } from './random';
 import {
   cifarSeed,
@@ -33,7 +35,7 @@ import {
 } from './seeds';
 import { type Verdict, verdictFor, verdictForNotices } from './verdict';
 
-export const PARSERS = ['idx', 'cifar', 'convlab', 'spec', 'share'] as const;
+export const PARSERS = ['idx', 'cifar', 'convlab', 'spec', 'share', 'ownzip'] as const;
 export type ParserName = (typeof PARSERS)[number];
 
 export const PARSER_LABELS: Readonly<Record<ParserName, string>> = {
@@ -42,6 +44,7 @@ export const PARSER_LABELS: Readonly<Record<ParserName, string>> = {
   convlab: '.convlab model file',
   spec: 'spec JSON',
   share: 'share link',
+  ownzip: 'own-images set .zip',
 };
 
 export interface FuzzCase {
@@ -269,6 +272,7 @@ export const CASE_MAKERS: Readonly<Record<ParserName, () => CaseMaker>> = {
   convlab: convlabCases,
   spec: specCases,
   share: shareCases,
+  ownzip: ownZipCases,
 };
 
 export { openShared };

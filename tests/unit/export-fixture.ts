@@ -2,17 +2,20 @@
  * Shared set-up for the export tests: a preset built by the CPU engine with random weights and
  * random (non-identity) batch-norm statistics, 100 images of the real test set scaled as
  * ConvLab scales them, and ConvLab's own evaluation-mode logits for them, the reference every
- * exported model must reproduce.
+ * exported model must reproduce; the "every layer" nets' common stem, inputs and reference; and
+ * the one comparison of an export's outputs with ConvLab's.
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { expect } from 'vitest';
 import { createCpuModel, getWeights, loadWeights } from '../../engine/cpu/model';
 import type { NamedArrays } from '../../engine/cpu/weights';
 import { CIFAR10_CLASSES, MNIST_CLASSES } from '../../engine/data/dataset';
 import { readTar } from '../../engine/data/tar';
 import type { ExportInput } from '../../engine/export/types';
 import { getPreset, PRESETS } from '../../engine/spec/presets';
+import type { ModelSpec } from '../../engine/spec/types';
 import { createRng } from '../../engine/tensor/rng';
 
 export const IMAGE_COUNT = 100;
@@ -150,4 +153,69 @@ export function setBatchNormStatistics(weights: NamedArrays): NamedArrays {
     }
   }
   return weights;
+}
+
+/** The first layers of both "every layer" nets: a grouped, dilated, padded conv, then bn and a leaky ReLU. */
+export const EVERY_LAYER_STEM: ModelSpec['layers'] = [
+  { type: 'input', shape: [4, 9, 9] },
+  {
+    type: 'conv2d',
+    id: 'grouped',
+    filters: 6,
+    kernel: [3, 2],
+    padding: 'same',
+    groups: 2,
+    dilation: [2, 1],
+    activation: 'leakyRelu',
+  },
+  { type: 'batchnorm', epsilon: 1e-3 },
+  { type: 'activation', kind: 'leakyRelu', alpha: -0.3 },
+];
+
+/** What an exported model must reproduce: ConvLab's logits, and its softmax output when the net ends in one. */
+export interface ReferenceOutputs {
+  readonly logits: Float32Array;
+  readonly probabilities: Float32Array | null;
+}
+
+/** An "every layer" net on a batch of 3 deterministic [4, 9, 9] inputs, with ConvLab's outputs for them. */
+export interface EveryLayerCase extends ReferenceOutputs {
+  readonly input: ExportInput;
+  readonly batch: number;
+  readonly x: Float32Array;
+}
+
+export function everyLayerCase(spec: ModelSpec): EveryLayerCase {
+  const model = createCpuModel(spec, { seed: 3 });
+  const weights = setBatchNormStatistics(getWeights(model));
+  loadWeights(model, weights);
+  const batch = 3;
+  const x = new Float32Array(batch * 4 * 9 * 9).map((_, i) => Math.sin(i * 0.37) * 2);
+  const outputs = model.forward({ shape: [batch, 4, 9, 9], data: x }, { training: false });
+  const endsInSoftmax = model.logitsLayer !== outputs.length - 1;
+  return {
+    input: { spec, weights, dataset: null, classNames: [] },
+    batch,
+    x,
+    logits: outputs[model.logitsLayer]!.data,
+    probabilities: endsInSoftmax ? outputs[outputs.length - 1]!.data : null,
+  };
+}
+
+/**
+ * An exported model's outputs against ConvLab's: every logit, and every probability when the net
+ * ends in softmax (then the export must give them too), within `tolerance` (absolute).
+ */
+export function expectOutputsMatch(
+  got: { readonly logits: ArrayLike<number>; readonly probabilities?: ArrayLike<number> },
+  want: ReferenceOutputs,
+  tolerance: number,
+): void {
+  expect(maxAbsDifference(got.logits, want.logits), 'largest logit difference').toBeLessThan(tolerance);
+  if (want.probabilities) {
+    expect(got.probabilities, 'the export gives the softmax output too').toBeDefined();
+    expect(maxAbsDifference(got.probabilities!, want.probabilities), 'largest probability difference').toBeLessThan(
+      tolerance,
+    );
+  }
 }

@@ -1,12 +1,13 @@
 /**
  * The fuzzer in `npm test` (issue 14): a few hundred seeded mutations of valid inputs per parser
- * (IDX, CIFAR-10 tar.gz, .convlab, spec JSON, share links; see tests/fuzz/) and the issue's
- * hostile inputs. Every input must be accepted or refused with the parser's own error type in
+ * (IDX, CIFAR-10 tar.gz, .convlab, spec JSON, share links, the own-images set zip of issue 13;
+ * see tests/fuzz/) and the issues' hostile inputs. Every input must be accepted or refused with the parser's own error type in
  * the course's words (never a raw JavaScript message), and no case may leave the heap and array
  * buffers more than 256 MB larger. No time is asserted: a hang fails by the test timeout, and
  * `npm run fuzz` (scripts/fuzz-campaign.ts) measures time and peak memory over 3,000 cases each.
  */
 import { describe, expect, it } from 'vitest';
+import { readSetZip } from '../../app/own-images/setZip';
 import { decodeModelFile } from '../../app/studio/keep/modelFile';
 import { decodeShare } from '../../app/studio/keep/share';
 import { cifar10FromTarGz } from '../../engine/data/cifar10';
@@ -14,6 +15,7 @@ import { DatasetError } from '../../engine/data/dataset';
 import { mnistFromFiles } from '../../engine/data/mnist-idx';
 import { summarize } from '../../engine/spec';
 import { HOSTILE_CASES } from '../fuzz/hostile';
+import { setSeed, zipSet } from '../fuzz/own-zip';
 import { type CaseResult, runCase } from '../fuzz/run-cases';
 import { cifarSeed, gzip, mnistSeed, modelFileSeeds, shareSeeds, specSeeds } from '../fuzz/seeds';
 import { PARSERS } from '../fuzz/targets';
@@ -35,6 +37,14 @@ describe('the fuzzer itself', () => {
       const shared = decodeShare(query);
       expect(shared.notices).toEqual([]);
       expect(shared.spec).not.toBeNull();
+    }
+    for (const deflate of [false, true]) {
+      const set = readSetZip(zipSet(setSeed(3, 6), undefined, deflate));
+      expect(set.map((c) => [c.name, c.images.length])).toEqual([
+        ['Class 1', 6],
+        ['Class 2', 6],
+        ['Class 3', 6],
+      ]);
     }
   });
 
@@ -65,7 +75,7 @@ describe(`${CASES} mutated inputs per parser, seed ${SEED}`, () => {
   }
 });
 
-describe('the hostile inputs of issue 14', () => {
+describe('the hostile inputs of issues 14 and 13', () => {
   for (const hostile of HOSTILE_CASES.filter((h) => !h.heavy)) {
     it(`${hostile.parser}: ${hostile.name} is ${hostile.expected ?? 'refused'}`, async () => {
       const verdict = await hostile.build()();
