@@ -12,6 +12,8 @@ import type { EngineName, ModelKey, RunConfig, RunResult } from './protocol';
 declare global {
   interface Window {
     benchReport?: (json: string) => Promise<void>;
+    /** The renderer process's CPU seconds so far (the runner reads Chrome's ProcessTime metric). */
+    benchCpuSeconds?: () => Promise<number>;
   }
 }
 
@@ -39,6 +41,8 @@ async function factoryFor(engine: EngineName): Promise<EngineFactory> {
       return (await import('./engines/convlab-webgpu')).createConvlabWebgpuEngine;
     case 'convlab-cpu':
       return (await import('./engines/convlab-cpu')).createConvlabCpuEngine;
+    case 'convlab-wasm':
+      return (await import('./engines/convlab-wasm')).createConvlabWasmEngine;
     case 'convnetjs':
       return (await import('./engines/convnetjs')).createConvnetjsEngine;
     case 'tfjs-webgpu':
@@ -62,7 +66,8 @@ async function run(config: RunConfig): Promise<RunResult> {
     const instance = await (await factoryFor(engine))(model, data, config);
     log(`${engine}: ${instance.note}`);
     try {
-      const m = await measure(instance, data, config, log);
+      const cpuSeconds = window.benchCpuSeconds ?? null;
+      const m = await measure(instance, data, config, log, cpuSeconds);
       return { ok: true, model, engine, ...m, note: instance.note, adapter, wallMs: performance.now() - began };
     } finally {
       instance.dispose();

@@ -20,6 +20,8 @@ const MIN_TIMED_STEPS = 3;
 
 export interface Measurement {
   readonly imagesPerSecond: number;
+  /** Timed images over the renderer's CPU seconds in the window; null without a CPU clock. */
+  readonly imagesPerCpuSecond: number | null;
   readonly timedSteps: number;
   readonly latencyMedianMs: number;
   readonly testAccuracy: number;
@@ -35,6 +37,7 @@ export async function measure(
   data: DatasetSplits,
   config: RunConfig,
   log: Log,
+  cpuSeconds: (() => Promise<number>) | null = null,
 ): Promise<Measurement> {
   let steps = 0;
   let chunk = MAX_CHUNK_STEPS;
@@ -54,12 +57,17 @@ export async function measure(
   const want = Math.round((config.timedSeconds * 1000) / msPerStep);
   const timedSteps = Math.max(MIN_TIMED_STEPS, Math.min(config.timedSteps, want));
 
+  const cpuBefore = cpuSeconds ? await cpuSeconds() : Number.NaN;
   began = performance.now();
   const timed = await engine.trainSteps(timedSteps);
   const ms = performance.now() - began;
+  const cpu = cpuSeconds ? (await cpuSeconds()) - cpuBefore : Number.NaN;
   steps += timed;
   const imagesPerSecond = (timed * config.batchSize * 1000) / ms;
-  log(`timed ${timed} steps in ${ms.toFixed(0)} ms: ${imagesPerSecond.toFixed(1)} images/s`);
+  const imagesPerCpuSecond = cpu > 0 ? (timed * config.batchSize) / cpu : null;
+  log(
+    `timed ${timed} steps in ${ms.toFixed(0)} ms (${cpu.toFixed(2)} renderer CPU s): ${imagesPerSecond.toFixed(1)} images/s`,
+  );
 
   await trainTo(config.accuracySteps, performance.now() + config.accuracySeconds * 1000);
   const loss = await engine.lastLoss();
@@ -79,7 +87,16 @@ export async function measure(
     headline = { steps, testImages: data.test.count, accuracy };
     log(`headline accuracy ${(100 * accuracy).toFixed(2)}% after ${steps} steps`);
   }
-  return { imagesPerSecond, timedSteps: timed, latencyMedianMs, testAccuracy, trainedImages, testImages, headline };
+  return {
+    imagesPerSecond,
+    imagesPerCpuSecond,
+    timedSteps: timed,
+    latencyMedianMs,
+    testAccuracy,
+    trainedImages,
+    testImages,
+    headline,
+  };
 }
 
 async function latency(engine: BenchEngine, runs: number, testCount: number): Promise<number> {

@@ -14,7 +14,7 @@ import { registerWgslLoader } from '../engine/cli/wgsl-hook';
 
 registerWgslLoader();
 
-const { openNodeGpu } = await import('../engine/cli/gpu');
+const { openBenchGpu } = await import('./node-gpu');
 const { BufferPool, writeBytes } = await import('../engine/gpu/buffers');
 const { createGpuModel } = await import('../engine/gpu/model');
 const { PipelineCache } = await import('../engine/gpu/pipelines');
@@ -29,7 +29,7 @@ const [modelKey = 'lecture-mnist', batchArg = '64', repsArg = '5', only = ''] = 
 const batch = Number(batchArg);
 const reps = Number(repsArg);
 
-const gpu = await openNodeGpu(64 << 20);
+const gpu = await openBenchGpu('convlab profile', 64 << 20);
 const { device } = gpu;
 const ctx = { device, pipelines: new PipelineCache(device), pool: new BufferPool(device) };
 const model = createGpuModel(ctx, getPreset(modelKey).spec, { seed: 1 });
@@ -106,7 +106,7 @@ for (let r = 0; r < reps; r++) steps.push(await time(() => submit(ops)));
 const step = fastest(steps);
 const sum = rows.reduce((a, r) => a + r.ms, 0);
 
-console.log(`${modelKey}, batch ${batch}, ${ops.length} dispatches per step, ${gpu.adapter}`);
+console.log(`${modelKey}, batch ${batch}, ${ops.length} dispatches per step, ${gpu.adapterName}`);
 console.log(`empty submit: ${empty.toFixed(2)} ms; columns: wall ms, share of the sum, process CPU ms`);
 for (const r of [...rows].sort((a, b) => b.ms - a.ms)) {
   const share = ((100 * r.ms) / sum).toFixed(1).padStart(5);

@@ -7,6 +7,7 @@
 export const ENGINE_NAMES = [
   'convlab-webgpu',
   'convlab-cpu',
+  'convlab-wasm',
   'tfjs-webgpu',
   'tfjs-webgl',
   'tfjs-wasm',
@@ -66,6 +67,12 @@ export type RunResult =
       readonly model: ModelKey;
       readonly engine: EngineName;
       readonly imagesPerSecond: number;
+      /**
+       * The timed images over the renderer process's CPU seconds in the window (Chrome's
+       * ProcessTime): what a CPU engine would do per second on a core of its own, whatever the
+       * neighbours' load. Meaningless for GPU engines, whose work runs in the GPU process.
+       */
+      readonly imagesPerCpuSecond: number | null;
       /** Steps in the timed window. */
       readonly timedSteps: number;
       readonly latencyMedianMs: number;

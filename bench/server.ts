@@ -2,7 +2,8 @@
  * A tiny static server for the bench on 127.0.0.1: the built page (bench/dist), the real datasets
  * (../shared/datasets under /datasets/, never copied into the repo) and TF.js's .wasm binaries.
  * It sends COOP/COEP headers so the page is cross-origin isolated: that lets TF.js WASM use threads
- * (SharedArrayBuffer), its best configuration.
+ * (SharedArrayBuffer), its best configuration. `pageHeaders` adds headers per request (run.ts sends
+ * ConvLab's own pages the app's Content-Security-Policy).
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -36,11 +37,18 @@ function resolveFile(mounts: readonly Mount[], urlPath: string): string | null {
   return null;
 }
 
-export async function serve(mounts: readonly Mount[]): Promise<{ server: Server; origin: string }> {
+/** Extra headers for one request, from its URL (path and query). */
+export type PageHeaders = (url: URL) => Readonly<Record<string, string>>;
+
+export async function serve(
+  mounts: readonly Mount[],
+  pageHeaders: PageHeaders = () => ({}),
+): Promise<{ server: Server; origin: string }> {
   // Longest prefix first, so /datasets/ wins over /.
   const ordered = [...mounts].sort((a, b) => b.prefix.length - a.prefix.length);
   const server = createServer((request, response) => {
-    const file = resolveFile(ordered, new URL(request.url ?? '/', 'http://x').pathname);
+    const url = new URL(request.url ?? '/', 'http://x');
+    const file = resolveFile(ordered, url.pathname);
     const size = file ? statSize(file) : null;
     if (!file || size === null) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
@@ -53,6 +61,7 @@ export async function serve(mounts: readonly Mount[]): Promise<{ server: Server;
       'Cache-Control': 'no-store',
       'Cross-Origin-Opener-Policy': 'same-origin',
       'Cross-Origin-Embedder-Policy': 'require-corp',
+      ...pageHeaders(url),
     });
     createReadStream(file).pipe(response);
   });

@@ -25,7 +25,7 @@ import { registerWgslLoader } from '../engine/cli/wgsl-hook';
 
 registerWgslLoader();
 
-const { openNodeGpu } = await import('../engine/cli/gpu');
+const { openBenchGpu } = await import('./node-gpu');
 const { BufferPool } = await import('../engine/gpu/buffers');
 const { PipelineCache } = await import('../engine/gpu/pipelines');
 const { conv2dForwardOp } = await import('../engine/gpu/conv2d');
@@ -37,16 +37,16 @@ type Op = import('../engine/gpu/op').Op;
 type ModelKey = import('./protocol').ModelKey;
 type RunConfig = import('./protocol').RunConfig;
 
-const gpu = await openNodeGpu(64 << 20);
+const gpu = await openBenchGpu('convlab swiftshader costs', 64 << 20);
 const { device } = gpu;
 
-function storage(floats: number, data?: Float32Array): GPUBuffer {
+function storage(floats: number, data?: Float32Array<ArrayBuffer>): GPUBuffer {
   const buffer = device.createBuffer({ size: floats * 4, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
   if (data) device.queue.writeBuffer(buffer, 0, data);
   return buffer;
 }
 
-function pseudoRandom(n: number, seed: number): Float32Array {
+function pseudoRandom(n: number, seed: number): Float32Array<ArrayBuffer> {
   return Float32Array.from({ length: n }, (_, i) => (((i + 1) * seed) % 211) / 211 - 0.5);
 }
 
@@ -280,7 +280,7 @@ for (const model of ['lecture-mnist', 'convnetjs-cifar10'] as const) {
 
 const f1 = (v: number) => v.toFixed(1);
 const f2 = (v: number) => v.toFixed(2);
-console.log(`SwiftShader costs on ${gpu.adapter}`);
+console.log(`SwiftShader costs on ${gpu.adapterName}`);
 console.log(`  arithmetic ceiling (straight-line, 8 accumulators): ${f2(ceiling)} G mul-add/s`);
 console.log(`  the same in a loop (16 loop-carried accumulators):  ${f2(looped)} G mul-add/s`);
 console.log(
@@ -298,7 +298,7 @@ for (const m of models) {
   );
 }
 const result = {
-  adapter: gpu.adapter,
+  adapter: gpu.adapterName,
   when: new Date().toISOString(),
   ceilingGmacs: ceiling,
   loopedGmacs: looped,

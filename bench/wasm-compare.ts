@@ -20,6 +20,7 @@ import { trainStep } from '../engine/train/step';
 import { gemmScratchBytes, WasmKernels } from '../engine/wasm/kernels';
 import { createWasmModel, type WasmModel } from '../engine/wasm/model';
 import { instantiateKernels, type WasmModule } from '../engine/wasm/module';
+import { trainingFlopsPerImage } from './flops';
 
 export const BATCH = 64;
 
@@ -27,7 +28,7 @@ export interface NetResult {
   readonly model: string;
   readonly tsImagesPerSecond: number;
   readonly wasmImagesPerSecond: number;
-  /** Training FLOP/s of each engine, counting a step as 3x the forward MACs at 2 FLOPs each. */
+  /** Training GFLOP/s of each engine (FLOPs per image as bench/flops.ts counts them). */
   readonly tsGflops: number;
   readonly wasmGflops: number;
   readonly speedup: number;
@@ -44,7 +45,8 @@ export interface GemmResult {
   readonly wasmGflops: number;
 }
 
-function stepper(model: Model, spec: ModelSpec): () => number {
+/** One training step of `model` per call (fixed random batch, Adam): returns the loss. */
+export function stepper(model: Model, spec: ModelSpec): () => number {
   const rng = createRng(1);
   const shape = summarize(spec).layers[0]!.outputShape;
   const x = new Float32Array(BATCH * sizeOf(shape)).map(() => rng.next());
@@ -99,7 +101,7 @@ export async function compareNets(
     const images = 3 * steps * BATCH;
     const tsRate = images / (tsMs / 1000);
     const wasmRate = images / (wasmMs / 1000);
-    const flopsPerImage = summarize(spec).totalMacs * 3 * 2;
+    const flopsPerImage = trainingFlopsPerImage(summarize(spec)).total;
     results.push({
       model: key,
       tsImagesPerSecond: tsRate,

@@ -8,15 +8,10 @@
 import { parseArgs } from 'node:util';
 import type { CpuKernels } from '../engine/cpu/kernels';
 import { getPreset } from '../engine/spec/presets';
-import { createRng } from '../engine/tensor/rng';
-import { sizeOf } from '../engine/tensor/tensor';
-import { createOptimizer } from '../engine/train/optimizers';
-import { NO_REGULARIZATION } from '../engine/train/regularization';
-import { trainStep } from '../engine/train/step';
 import type { WasmKernels } from '../engine/wasm/kernels';
 import { createWasmModel } from '../engine/wasm/model';
 import { loadWasmKernels } from '../engine/wasm/node/load';
-import { BATCH, compareGemms, compareNets, formatResults } from './wasm-compare';
+import { BATCH, compareGemms, compareNets, formatResults, stepper } from './wasm-compare';
 
 const { values } = parseArgs({ options: { steps: { type: 'string', default: '30' } } });
 const steps = Number(values.steps);
@@ -53,24 +48,12 @@ async function stepProfile(key: string): Promise<string> {
   const wasm = await loadWasmKernels();
   const spec = getPreset(key).spec;
   const model = await createWasmModel(spec, { seed: 1, inputGradient: false, maxBatch: BATCH }, wasm);
-  const rng = createRng(1);
-  const shape = model.summary.layers[0]!.outputShape;
-  const x = new Float32Array(BATCH * sizeOf(shape)).map(() => rng.next());
-  const labels = new Uint8Array(BATCH).map(() => rng.int(10));
-  const optimizer = createOptimizer({ kind: 'adam' });
-  const input = {
-    x: { shape: [BATCH, ...shape], data: x },
-    labels,
-    lr: 1e-3,
-    loss: 'crossEntropy' as const,
-    regularization: NO_REGULARIZATION,
-    rng,
-  };
-  for (let i = 0; i < 3; i++) trainStep(model, optimizer, input);
+  const step = stepper(model, spec);
+  for (let i = 0; i < 3; i++) step();
   const totals = new Map<string, number>();
   profile(model.kernels, totals);
   const t0 = performance.now();
-  for (let i = 0; i < steps; i++) trainStep(model, optimizer, input);
+  for (let i = 0; i < steps; i++) step();
   const all = performance.now() - t0;
   const kernelMs = [...totals.values()].reduce((a, b) => a + b, 0);
   const parts = [...totals.entries()]

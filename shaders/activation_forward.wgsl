@@ -6,6 +6,7 @@
 //   linearDispatch); the element index is (wid.y * num_workgroups.x + wid.x) * WG + lid.
 // ACT (override) is the activation code: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus
 //   (definitions as engine/cpu/activations.ts; alpha is leakyRelu's slope or elu's alpha).
+// Snippets: activate (shaders/snippets/activate.wgsl, appended by engine/gpu/pipelines.ts).
 
 struct Params {
   count: u32, alpha: f32,
@@ -20,22 +21,10 @@ override WG: u32 = 64;
 // adapter runs every case of a runtime switch under a mask).
 override ACT: u32 = 0;
 
-fn activate(v: f32) -> f32 {
-  switch ACT {
-    case 1u: { return max(v, 0.0); }
-    case 2u: { return select(P.alpha * v, v, v > 0.0); }
-    case 3u: { return 1.0 / (1.0 + exp(-v)); }
-    case 4u: { return tanh(v); }
-    case 5u: { return select(P.alpha * (exp(v) - 1.0), v, v > 0.0); }
-    case 6u: { return max(v, 0.0) + log(1.0 + exp(-abs(v))); }
-    default: { return v; }
-  }
-}
-
 @compute @workgroup_size(WG)
 fn main(@builtin(workgroup_id) wid: vec3u, @builtin(num_workgroups) nwg: vec3u, @builtin(local_invocation_index) lid: u32) {
   let i = (wid.y * nwg.x + wid.x) * WG + lid;
   if (i < P.count) {
-    y[i] = activate(x[i]);
+    y[i] = activate(x[i], P.alpha);
   }
 }

@@ -22,6 +22,7 @@
 // ACT (override): activation code 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu,
 //   6 softplus (same definitions as engine/cpu/activations.ts and shaders/activation_forward.wgsl).
 //   A pipeline constant, so only the chosen one is compiled (a runtime switch runs every case).
+// Snippets: activate (shaders/snippets/activate.wgsl, appended by engine/gpu/pipelines.ts).
 
 struct Params {
   batch: u32, inC: u32, inH: u32, inW: u32,
@@ -44,18 +45,6 @@ override SLIDE: u32 = 0;
 // kw when SLIDE = 1 and kw is 3 or 5 (the straight-line row), else 0.
 override ROW: u32 = 0;
 override ACT: u32 = 0;
-
-fn activate(v: f32) -> f32 {
-  switch ACT {
-    case 1u: { return max(v, 0.0); }
-    case 2u: { return select(P.alpha * v, v, v > 0.0); }
-    case 3u: { return 1.0 / (1.0 + exp(-v)); }
-    case 4u: { return tanh(v); }
-    case 5u: { return select(P.alpha * (exp(v) - 1.0), v, v > 0.0); }
-    case 6u: { return max(v, 0.0) + log(1.0 + exp(-abs(v))); }
-    default: { return v; }
-  }
-}
 
 // x[row + ix], or 0 when column ix is outside the image.
 fn xAt(row: u32, ix: i32) -> f32 {
@@ -84,7 +73,7 @@ fn store(n: u32, channel: u32, oy: u32, ox0: u32, v: vec4f, bias: f32) {
   let base = ((n * P.outC + channel) * P.outH + oy) * P.outW;
   for (var j = 0u; j < 4u; j++) {
     if (ox0 + j < P.outW) {
-      y[base + ox0 + j] = activate(v[j] + bias);
+      y[base + ox0 + j] = activate(v[j] + bias, P.alpha);
     }
   }
 }

@@ -15,6 +15,7 @@
 //   global memory: 12 loads feed 32 multiply-adds. Threads map to (column block, row block),
 //   column block fastest.
 // ACT (override) is the activation code: 0 none, 1 relu, 2 leakyRelu, 3 sigmoid, 4 tanh, 5 elu, 6 softplus.
+// Snippets: activate (shaders/snippets/activate.wgsl, appended by engine/gpu/pipelines.ts).
 
 struct Params {
   M: u32, N: u32, K: u32,
@@ -32,18 +33,6 @@ override WG: u32 = 64;
 // The fused activation's code (header of conv2d_forward); a pipeline constant, so only it is compiled.
 override ACT: u32 = 0;
 
-fn activate(v: f32) -> f32 {
-  switch ACT {
-    case 1u: { return max(v, 0.0); }
-    case 2u: { return select(P.alpha * v, v, v > 0.0); }
-    case 3u: { return 1.0 / (1.0 + exp(-v)); }
-    case 4u: { return tanh(v); }
-    case 5u: { return select(P.alpha * (exp(v) - 1.0), v, v > 0.0); }
-    case 6u: { return max(v, 0.0) + log(1.0 + exp(-abs(v))); }
-    default: { return v; }
-  }
-}
-
 fn store(i: u32, j0: u32, v: vec4f) {
   if (i >= P.M) {
     return;
@@ -55,7 +44,7 @@ fn store(i: u32, j0: u32, v: vec4f) {
       if (P.hasBias != 0u) {
         s += bias[col];
       }
-      c[i * P.N + col] = activate(s);
+      c[i * P.N + col] = activate(s, P.alpha);
     }
   }
 }

@@ -14,17 +14,10 @@
 //   each thread takes samples lid, lid + WG, ...; loss and correct are reduced in workgroup memory
 //   and added by thread 0, so the accumulator needs no float atomics.
 // Dispatch: (1, 1, 1).
+// Snippets: loss_metrics (shaders/snippets/loss_metrics.wgsl: the Metrics struct and addBatchMetrics).
 
 struct Params {
   batch: u32, classes: u32,
-}
-
-struct Metrics {
-  lossSum: f32,
-  correct: u32,
-  count: u32,
-  penaltySum: f32, // penalty_total's word; untouched here
-  confusion: array<atomic<u32>>,
 }
 
 @group(0) @binding(0) var<uniform> P: Params;
@@ -34,9 +27,6 @@ struct Metrics {
 @group(0) @binding(4) var<storage, read_write> metrics: Metrics;
 
 override WG: u32 = 64;
-
-var<workgroup> lossPart: array<f32, WG>;
-var<workgroup> correctPart: array<u32, WG>;
 
 @compute @workgroup_size(WG)
 fn main(@builtin(local_invocation_index) lid: u32) {
@@ -67,19 +57,5 @@ fn main(@builtin(local_invocation_index) lid: u32) {
     correct += select(0u, 1u, predicted == label);
     atomicAdd(&metrics.confusion[label * K + predicted], 1u);
   }
-  lossPart[lid] = loss;
-  correctPart[lid] = correct;
-  workgroupBarrier();
-  for (var half = WG / 2u; half > 0u; half /= 2u) {
-    if (lid < half) {
-      lossPart[lid] += lossPart[lid + half];
-      correctPart[lid] += correctPart[lid + half];
-    }
-    workgroupBarrier();
-  }
-  if (lid == 0u) {
-    metrics.lossSum += lossPart[0];
-    metrics.correct += correctPart[0];
-    metrics.count += P.batch;
-  }
+  addBatchMetrics(lid, loss, correct, P.batch);
 }

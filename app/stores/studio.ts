@@ -22,6 +22,8 @@ import { finishedRun, keepRun } from './studioRuns';
 export interface BackendState {
   readonly kind: BackendKind;
   readonly adapter: string | null;
+  /** CPU threads that train a step. */
+  readonly threads: number;
   readonly reason: string;
 }
 

@@ -71,7 +71,7 @@ export function sendBuild(spec: ModelSpec, seed: number, init: StudioInit = 'he'
 function receive(message: FromWorker): void {
   switch (message.type) {
     case 'backend':
-      setBackend({ kind: message.backend, adapter: message.adapter, reason: message.reason });
+      setBackend({ kind: message.backend, adapter: message.adapter, threads: message.threads, reason: message.reason });
       hooks.onBackend();
       return;
     case 'dataset-progress':

@@ -1,12 +1,12 @@
 /**
- * ConvLab's WebGPU engine as the app runs it: a GpuModel on a device from acquireDevice, trained by
+ * ConvLab's WebGPU engine as the app runs it: a GpuModel on a device from openGpuContext, trained by
  * GpuTrainer (dataset uploaded once, batches gathered on the GPU, one submit per step, metrics read
  * back every progressEvery steps). A call ends only when the GPU has finished its last step (a
  * metrics readback, or onSubmittedWorkDone), so the timed window never ends with work still queued.
  */
 import type { DatasetSplits } from '../../engine/data/dataset';
 import { BufferPool } from '../../engine/gpu/buffers';
-import { acquireDevice } from '../../engine/gpu/device';
+import { openGpuContext } from '../../engine/gpu/context';
 import { GpuEvaluator } from '../../engine/gpu/evaluate';
 import { createGpuModel } from '../../engine/gpu/model';
 import { PipelineCache } from '../../engine/gpu/pipelines';
@@ -16,9 +16,8 @@ import { DEFAULT_TRAINER_CONFIG } from '../../engine/train/trainer';
 import type { BenchEngine } from '../engine';
 import type { ModelKey, RunConfig } from '../protocol';
 import { argmaxAt, testSlice } from '../sampler';
-import { firstSamples, TrainerDriver } from './trainer-driver';
+import { benchTrainerConfig, firstSamples, TrainerDriver } from './trainer-driver';
 
-const EPOCHS = 1000;
 /** The app's default reporting period; reading metrics every step would be a cost the app never pays. */
 const PROGRESS_EVERY = DEFAULT_TRAINER_CONFIG.progressEvery;
 
@@ -27,32 +26,19 @@ export async function createConvlabWebgpuEngine(
   data: DatasetSplits,
   config: RunConfig,
 ): Promise<BenchEngine> {
-  const acquired = await acquireDevice(navigator.gpu, {
+  const opened = await openGpuContext(navigator.gpu, 'convlab bench', {
     maxBufferBytes: Math.max(data.train.images.length, data.test.images.length),
-    label: 'convlab bench',
   });
-  if (!acquired.ok) throw acquired.error;
-  const { device } = acquired;
+  if (!opened.ok) throw opened.error;
+  const { device } = opened;
   const ctx = { device, pipelines: new PipelineCache(device), pool: new BufferPool(device) };
   const model = createGpuModel(ctx, getPreset(modelKey).spec, { seed: config.seed });
-  const trainer = new GpuTrainer(
-    model,
-    { train: data.train },
-    {
-      epochs: EPOCHS,
-      batchSize: config.batchSize,
-      learningRate: config.learningRate,
-      optimizer: { kind: 'momentum', momentum: config.momentum },
-      seed: config.seed,
-      progressEvery: PROGRESS_EVERY,
-    },
-  );
+  const trainer = new GpuTrainer(model, { train: data.train }, benchTrainerConfig(config, PROGRESS_EVERY));
   const driver = new TrainerDriver(trainer, PROGRESS_EVERY, () => device.queue.onSubmittedWorkDone());
   const evaluators = new Map<number, GpuEvaluator>();
   const classes = data.test.classNames.length;
-  const info = acquired.adapterInfo;
   return {
-    note: `ConvLab WebGPU (GpuTrainer, progress every ${PROGRESS_EVERY} steps) on ${info.description || info.architecture}`,
+    note: `ConvLab WebGPU (GpuTrainer, progress every ${PROGRESS_EVERY} steps) on ${opened.adapterName}`,
     trainSteps: (n) => driver.steps(n),
     async lastLoss(): Promise<number | null> {
       return driver.loss;

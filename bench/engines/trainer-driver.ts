@@ -5,7 +5,23 @@
  * stepOnce() queues one step, and a progress event (progressEvery: 1) marks each step done.
  */
 import type { Dataset } from '../../engine/data/dataset';
-import type { TrainerEvent, TrainerStatus, TrainResult } from '../../engine/train/trainer';
+import type { TrainerConfig, TrainerEvent, TrainerStatus, TrainResult } from '../../engine/train/trainer';
+import type { RunConfig } from '../protocol';
+
+/** Enough epochs that a trainer never finishes on its own; the bench stops it. */
+const EPOCHS = 1000;
+
+/** Every ConvLab trainer's settings in the bench: SGD with momentum and the run's batch, rate and seed. */
+export function benchTrainerConfig(config: RunConfig, progressEvery: number): Partial<TrainerConfig> {
+  return {
+    epochs: EPOCHS,
+    batchSize: config.batchSize,
+    learningRate: config.learningRate,
+    optimizer: { kind: 'momentum', momentum: config.momentum },
+    seed: config.seed,
+    progressEvery,
+  };
+}
 
 export interface SteppableTrainer {
   readonly stepsDone: number;

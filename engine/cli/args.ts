@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { ExportError, type ExportFormat, parseExportFormats } from '../export';
+import { MAX_THREADS } from '../parallel/checks';
 import type { OptimizerKind } from '../train/optimizers';
 import type { ScheduleKind } from '../train/schedules';
 
@@ -25,6 +26,8 @@ export interface TrainArgs {
    * the WebAssembly SIMD kernels (engine/wasm).
    */
   readonly backend: 'cpu' | 'wasm' | 'webgpu';
+  /** Threads the wasm backend splits each batch over (engine/parallel/, worker threads); default 1. */
+  readonly threads: number;
   readonly dataDir: string | null;
   readonly seed: number;
   /** Train on at most this many samples (for quick runs); null = all. */
@@ -38,7 +41,7 @@ export interface TrainArgs {
 
 export const USAGE = `usage: npm run train -- --dataset mnist|mnist-10k|cifar10 --model <preset> [--epochs N] [--batch B]
                       [--lr X] [--optimizer adam|momentum|sgd] [--schedule constant|step|exponential|cosine]
-                      [--warmup STEPS] [--backend cpu|wasm|webgpu] [--data-dir DIR] [--seed S] [--limit N] [--quiet]
+                      [--warmup STEPS] [--backend cpu|wasm|webgpu] [--threads N] [--data-dir DIR] [--seed S] [--limit N] [--quiet]
                       [--export onnx,pytorch,tfjs --out DIR]
 After training, --export writes the trained model to DIR/onnx/model.onnx, DIR/pytorch/ and DIR/tfjs/.
 WebGPU in Node uses the \`webgpu\` package (Dawn); run it through the wrapper that finds a Vulkan driver
@@ -80,6 +83,7 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
       schedule: { type: 'string', default: 'constant' },
       warmup: { type: 'string', default: '0' },
       backend: { type: 'string', default: 'cpu' },
+      threads: { type: 'string', default: '1' },
       'data-dir': { type: 'string' },
       seed: { type: 'string', default: '1' },
       limit: { type: 'string' },
@@ -101,12 +105,22 @@ export function parseTrainArgs(argv: readonly string[]): TrainArgs {
     schedule: oneOf('schedule', values.schedule, ['constant', 'step', 'exponential', 'cosine'] as const),
     warmup: values.warmup === '0' ? 0 : positiveNumber('warmup', values.warmup, true),
     backend: oneOf('backend', values.backend, ['cpu', 'wasm', 'webgpu'] as const),
+    threads: threadsArg(values.threads, values.backend),
     dataDir: values['data-dir'] ?? null,
     seed: positiveNumber('seed', values.seed, true),
     limit: values.limit === undefined ? null : positiveNumber('limit', values.limit, true),
     quiet: values.quiet,
     ...exportArgs(values.export, values.out),
   };
+}
+
+function threadsArg(text: string, backend: string): number {
+  const threads = positiveNumber('threads', text, true);
+  if (threads > MAX_THREADS) throw new ArgsError(`--threads must be at most ${MAX_THREADS}, got ${threads}.`);
+  if (threads > 1 && backend !== 'wasm') {
+    throw new ArgsError('--threads splits batches for the wasm backend only; add --backend wasm.');
+  }
+  return threads;
 }
 
 function exportArgs(formats: string | undefined, out: string | undefined): Pick<TrainArgs, 'export' | 'out'> {

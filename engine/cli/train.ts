@@ -6,35 +6,56 @@
  *
  * `--backend webgpu` trains on the GPU backend through the `webgpu` package (Dawn); run it as
  * `node scripts/with-webgpu.mjs npm run train -- --backend webgpu ...` (see args.ts USAGE).
- * `--backend wasm` trains the CPU model on the WebAssembly SIMD kernels (engine/wasm).
+ * `--backend wasm` trains the CPU model on the WebAssembly SIMD kernels (engine/wasm). All three go
+ * through engine/backend (createBackend and its ModelHost), as the worker does.
  *
  * Prints progress lines to stderr and, last, one JSON line on stdout with the test loss,
  * test accuracy, training images/s and wall time, so scripts can parse the result.
  */
-import { createCpuModel, getWeights } from '../cpu/model';
-import type { NamedArrays } from '../cpu/weights';
-import type { Dataset } from '../data/dataset';
-import { getPreset } from '../spec/presets';
-import { summarize } from '../spec/summarize';
-import { evaluate } from '../train/evaluate';
-import type { Metrics } from '../train/metrics';
+import {
+  type Backend,
+  createBackend,
+  DEFAULT_TRAINER_CONFIG,
+  type EngineKind,
+  getPreset,
+  type Platform,
+  summarize,
+  type TrainerConfig,
+} from '../index';
 import { scheduleOf } from '../train/schedules';
-import { Trainer, type TrainerConfig, type TrainingRun } from '../train/trainer';
 import { ArgsError, parseTrainArgs, USAGE } from './args';
 import { loadDatasetForCli } from './datasets';
 import { registerWgslLoader } from './wgsl-hook';
 
-/** Test-set evaluation batch (the wasm model sizes its memory for it). */
-const EVAL_BATCH = 256;
-
-export interface Backend {
-  readonly trainer: TrainingRun;
-  evaluate(test: Dataset): Promise<Metrics>;
-  /** The trained weights by name, for --export. */
-  weights(): Promise<NamedArrays>;
-  /** WebGPU only: Dawn's instance, held for as long as the device is used. */
-  readonly hold?: unknown;
-  close?(): void;
+/** The engine the CLI was asked for, or an ArgsError saying why it cannot run here. */
+async function openBackend(
+  kind: EngineKind,
+  maxBufferBytes: number,
+  threads: number,
+): Promise<{ backend: Backend; hold: unknown }> {
+  const platform: Platform = { label: 'convlab cli', maxBufferBytes };
+  let hold: unknown = null;
+  if (kind === 'webgpu') {
+    registerWgslLoader();
+    const { nodeGpu } = await import('./gpu');
+    // Held until the process ends: Dawn's instance dies with this object.
+    hold = await nodeGpu();
+    Object.assign(platform, { gpu: hold as GPU });
+  } else if (kind === 'wasm') {
+    const { loadWasmKernels } = await import('../wasm/node/load');
+    Object.assign(platform, { loadWasm: () => loadWasmKernels() });
+    if (threads > 1) {
+      const { nodeReplicaLauncher } = await import('../parallel/node/launcher');
+      const onFallback = (message: string): void => console.error(message);
+      Object.assign(platform, { parallel: { threads, launcher: nodeReplicaLauncher(), onFallback } });
+    }
+  }
+  const made = await createBackend(kind, platform);
+  if (!made.ok) {
+    const hint = kind === 'webgpu' ? (await import('./gpu')).NODE_GPU_HINT : '';
+    throw new ArgsError(`${made.reason} ${hint}`.trim());
+  }
+  return { backend: made.backend, hold };
 }
 
 async function main(): Promise<void> {
@@ -56,7 +77,8 @@ async function main(): Promise<void> {
     `${args.model}: ${summary.totalParams.toLocaleString('en')} parameters; ${args.dataset}: ${data.train.count} train / ${data.test.count} test; backend ${args.backend}`,
   );
 
-  const config: Partial<TrainerConfig> = {
+  const config: TrainerConfig = {
+    ...DEFAULT_TRAINER_CONFIG,
     epochs: args.epochs,
     batchSize: args.batch,
     learningRate: args.lr,
@@ -66,27 +88,14 @@ async function main(): Promise<void> {
     seed: args.seed,
     progressEvery: 50,
   };
-  let backend: Backend;
-  if (args.backend === 'webgpu') {
-    registerWgslLoader();
-    const { gpuBackend } = await import('./gpu');
-    const gpu = await gpuBackend(preset.spec, args.seed, data, config);
-    log(`WebGPU adapter: ${gpu.adapter}`);
-    backend = gpu;
-  } else if (args.backend === 'wasm') {
-    const { wasmBackend } = await import('./wasm');
-    const wasm = await wasmBackend(preset.spec, args.seed, data, config, EVAL_BATCH);
-    log(`wasm kernels: ${wasm.flavour}`);
-    backend = wasm;
-  } else {
-    const model = createCpuModel(preset.spec, { seed: args.seed, inputGradient: false });
-    backend = {
-      trainer: new Trainer(model, data, config),
-      evaluate: async (test) => evaluate(model, test, EVAL_BATCH, 'crossEntropy'),
-      weights: async () => getWeights(model),
-    };
-  }
-  const trainer = backend.trainer;
+  const { backend, hold } = await openBackend(
+    args.backend,
+    Math.max(data.train.images.byteLength, data.test.images.byteLength),
+    args.threads,
+  );
+  log(backend.reason);
+  const host = await backend.createHost({ spec: preset.spec, seed: args.seed, inputGradient: false });
+  const trainer = await host.createTrainer(data, config, 0);
   trainer.subscribe((event) => {
     if (event.type === 'progress') {
       const p = event.progress;
@@ -98,7 +107,7 @@ async function main(): Promise<void> {
     }
   });
   const result = await trainer.run();
-  const test = await backend.evaluate(data.test);
+  const test = await host.evaluate(data.test, config.loss);
   log(
     `test accuracy ${(100 * test.accuracy).toFixed(2)}%; per class: ${test.perClassAccuracy.map((a, i) => `${data.test.classNames[i]} ${(100 * a).toFixed(1)}%`).join(', ')}`,
   );
@@ -109,7 +118,7 @@ async function main(): Promise<void> {
       formats: args.export,
       out: args.out,
       spec: preset.spec,
-      weights: await backend.weights(),
+      weights: await host.weights(),
       dataset: args.dataset,
       classNames: data.test.classNames,
     });
@@ -119,6 +128,7 @@ async function main(): Promise<void> {
     model: args.model,
     dataset: args.dataset,
     backend: args.backend,
+    threads: backend.threads,
     epochs: args.epochs,
     batch: args.batch,
     status: result.status,
@@ -131,8 +141,9 @@ async function main(): Promise<void> {
   };
   process.stdout.write(`${JSON.stringify(line)}\n`);
   if (result.status !== 'done') process.exitCode = 1;
-  if (backend.close) {
-    backend.close();
+  host.destroy();
+  backend.dispose();
+  if (hold !== null) {
     // Dawn keeps the event loop alive after the device is gone: exit once stdout has drained.
     process.stdout.write('', () => process.exit());
   }

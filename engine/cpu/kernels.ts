@@ -85,12 +85,28 @@ export interface CpuKernels {
   ): void;
 }
 
-/** A typed array that grows to the largest length asked for and hands out exact-length views. */
+/**
+ * A reusable array that grows (through `allocate`) to the largest length asked for and hands out
+ * exact-length views. Every provider's scratch and switches are this, whatever memory is behind
+ * them (the JS heap here, wasm linear memory in engine/wasm/kernels.ts).
+ */
+export function growing<T extends Float32Array | Int32Array>(
+  allocate: (length: number) => T,
+): { get(length: number): T } {
+  let block: T | null = null;
+  return {
+    get(length: number): T {
+      if (!block || block.length < length) block = allocate(length);
+      return block.length === length ? block : (block.subarray(0, length) as T);
+    },
+  };
+}
+
+/** A Float32Array on the JS heap that grows to the largest length asked for (see `growing`). */
 export class Grow implements Reusable {
-  private buf = new Float32Array(0);
+  private readonly block = growing((length) => new Float32Array(length));
   get(length: number): Float32Array {
-    if (this.buf.length < length) this.buf = new Float32Array(length);
-    return this.buf.length === length ? this.buf : this.buf.subarray(0, length);
+    return this.block.get(length);
   }
 }
 

@@ -18,7 +18,14 @@ import { sizeOf, type Tensor } from '../tensor/tensor';
 import { fansOf, type InitScheme, initialize } from '../train/initializers';
 import type { Buffer, ForwardOptions, Model, Param, ParamRole } from '../train/model';
 import { type CpuKernels, type Reusable, tsKernels } from './kernels';
-import { type CpuLayer, createLayer, type LayerContext, type LayerParams } from './layers';
+import {
+  type CpuLayer,
+  cpuLayerType,
+  createLayer,
+  type LayerContext,
+  type LayerParams,
+  type ParamMaker,
+} from './layers';
 
 export { getWeights, loadWeights } from './weights';
 
@@ -160,7 +167,7 @@ function checkInput(x: Tensor, inputShape: readonly number[]): void {
   }
 }
 
-/** Creates (and registers) the params and buffers of one layer, initialised in layer order. */
+/** Creates (and registers) the params and buffers of one layer by its type's rule, initialised in layer order. */
 function buildParams(
   layer: LayerSummary,
   init: InitScheme,
@@ -189,25 +196,14 @@ function buildParams(
     buffers.push({ name: `${layer.id}.${name}`, value });
     return value;
   };
-  const r = layer.resolved;
-  if (r.type === 'conv2d' || r.type === 'dense') {
-    const out = r.type === 'conv2d' ? r.filters : r.units;
-    const shape =
-      r.type === 'conv2d'
-        ? [r.filters, layer.inputShape[0]! / r.groups, r.kernel[0], r.kernel[1]]
-        : [r.units, sizeOf(layer.inputShape)];
-    const weight = add('weight', shape, 0, true);
-    initialize(weight.value, init, fansOf(shape, r.type === 'conv2d' ? r.groups : 1), rng);
-    return r.bias ? { weight, bias: add('bias', [out], 0, false) } : { weight };
-  }
-  if (r.type === 'batchnorm') {
-    const channels = layer.inputShape[0]!;
-    return {
-      gamma: add('gamma', [channels], 1, false),
-      beta: add('beta', [channels], 0, false),
-      runningMean: buffer('runningMean', channels, 0),
-      runningVar: buffer('runningVar', channels, 1),
-    };
-  }
-  return {};
+  const make: ParamMaker = {
+    weight(shape, groups) {
+      const weight = add('weight', shape, 0, true);
+      initialize(weight.value, init, fansOf(shape, groups), rng);
+      return weight;
+    },
+    param: add,
+    buffer,
+  };
+  return cpuLayerType(layer).params?.(layer, layer.resolved, make) ?? {};
 }

@@ -2,8 +2,41 @@
  * Pipelines and bind-group layouts, created once per kernel and override set and shared by every
  * use of the kernel (a model builds them at construction, never per step). Layouts are explicit,
  * built from the descriptor's bindings, so one layout serves all of a kernel's bind groups.
+ *
+ * WGSL has no includes, so helpers several kernels share live once in shaders/snippets/ and a
+ * kernel names the ones it calls in a header line `// Snippets: a, b`; the shader module is the
+ * kernel's text with those snippets appended. Appended, not prepended: WGSL declarations may come
+ * in any order, and the compiler's line numbers then still point into the kernel's own file.
  */
+import activateWgsl from '../../shaders/snippets/activate.wgsl?raw';
+import lossMetricsWgsl from '../../shaders/snippets/loss_metrics.wgsl?raw';
 import type { BindingKind, KernelDescriptor } from './kernel';
+
+/** Every snippet a kernel may name, by name (shaders/snippets/<name>.wgsl). */
+const SNIPPETS: Readonly<Record<string, string>> = { activate: activateWgsl, loss_metrics: lossMetricsWgsl };
+
+const SNIPPETS_LINE = /^\/\/ Snippets: ([a-z_]+(?:, [a-z_]+)*)/m;
+
+/** The snippet names a kernel's header asks for, in order (none without a `// Snippets:` line). */
+export function snippetsOf(code: string): string[] {
+  const line = SNIPPETS_LINE.exec(code);
+  return line ? line[1]!.split(', ') : [];
+}
+
+/** The source of `kernel`'s shader module: its own text, then each snippet it names. */
+export function shaderSource(kernel: Pick<KernelDescriptor, 'name' | 'code'>): string {
+  const parts = [kernel.code];
+  for (const name of snippetsOf(kernel.code)) {
+    const snippet = SNIPPETS[name];
+    if (snippet === undefined) {
+      throw new Error(
+        `Kernel ${kernel.name} asks for the WGSL snippet "${name}", which shaders/snippets/ does not have.`,
+      );
+    }
+    parts.push(`// ---- shaders/snippets/${name}.wgsl ----\n${snippet}`);
+  }
+  return parts.join('\n');
+}
 
 export interface KernelPipeline {
   readonly kernel: KernelDescriptor;
@@ -58,7 +91,7 @@ export class PipelineCache {
   private module(kernel: KernelDescriptor): GPUShaderModule {
     let m = this.modules.get(kernel.name);
     if (!m) {
-      m = this.device.createShaderModule({ label: `${kernel.name}.wgsl`, code: kernel.code });
+      m = this.device.createShaderModule({ label: `${kernel.name}.wgsl`, code: shaderSource(kernel) });
       this.modules.set(kernel.name, m);
     }
     return m;

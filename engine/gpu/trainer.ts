@@ -1,6 +1,7 @@
 /**
- * The WebGPU training loop, with the same API and events as engine/train/trainer.ts `Trainer`,
- * so the worker, CLI and UI switch backends with one option.
+ * The WebGPU trainer: the shared training loop (engine/train/loop.ts), so the same API, epoch plan
+ * and events as the CPU `Trainer`, with steps encoded for the GPU. The worker, CLI and UI switch
+ * backends with one option.
  *
  * What differs is what it does NOT do per step: the dataset is uploaded once as bytes and
  * batches are gathered on the GPU from the epoch's shuffled order (the same seeded permutation
@@ -13,24 +14,11 @@
  * weights are restored from the last finite checkpoint (read at epoch ends and every few seconds).
  */
 import { drawAugments } from '../data/augment';
-import type { Dataset } from '../data/dataset';
-import { createRng, permutation, type Rng } from '../tensor/rng';
+import { createRng } from '../tensor/rng';
 import type { Tensor } from '../tensor/tensor';
-import type { Metrics } from '../train/metrics';
-import { RunControl } from '../train/run-control';
-import { learningRateAt } from '../train/schedules';
-import {
-  DEFAULT_TRAINER_CONFIG,
-  type Progress,
-  type TrainerConfig,
-  type TrainerData,
-  type TrainerEvent,
-  type TrainerStatus,
-  type TrainingRun,
-  type TrainResult,
-} from '../train/trainer';
-import { isValidationCheck, validationSubset } from '../train/validation-checks';
-import { yieldToEventLoop } from '../train/yield';
+import type { PlannedStep } from '../train/epoch-plan';
+import { TrainingLoop } from '../train/loop';
+import type { Progress, TrainerConfig, TrainerData } from '../train/training-run';
 import { writeBytes } from './buffers';
 import {
   type Checkpoint,
@@ -61,13 +49,7 @@ export interface GpuTrainerOptions {
   readonly checkpointMs?: number;
 }
 
-export class GpuTrainer implements TrainingRun {
-  private configValue: TrainerConfig;
-  readonly stepsPerEpoch: number;
-  readonly totalSteps: number;
-  private readonly control = new RunControl();
-  private readonly shuffleRng: Rng;
-  private readonly noiseRng: Rng;
+export class GpuTrainer extends TrainingLoop {
   private readonly classes: number;
   private readonly indices: GPUBuffer;
   private readonly ring: MetricsRing;
@@ -78,14 +60,9 @@ export class GpuTrainer implements TrainingRun {
   private checkEvaluator: GpuEvaluator | null = null;
   /** A check step's progress, held back until the subset's metrics can go out with it. */
   private held: { readonly step: number; progress: Progress | null } | null = null;
-  private step: number;
-  private images = 0;
-  private trainingMs = 0;
   /** When the step in progress began (its time is not yet in trainingMs), or null. */
   private stepBegan: number | null = null;
   private epochSum: GpuMetrics;
-  private lastTrain: Metrics | null = null;
-  private lastValidation: Metrics | null = null;
   private readonly reads = new OrderedReads(SLOTS);
   private lastGoodStep: number;
   private diverged: Divergence | null = null;
@@ -94,36 +71,31 @@ export class GpuTrainer implements TrainingRun {
 
   constructor(
     readonly model: GpuModel,
-    readonly data: TrainerData,
+    data: TrainerData,
     config: Partial<TrainerConfig> = {},
     options: GpuTrainerOptions = {},
   ) {
-    this.configValue = { ...DEFAULT_TRAINER_CONFIG, ...config };
-    const { batchSize, epochs, seed } = this.configValue;
-    if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError('Batch size must be a whole number ≥ 1.');
-    if (data.train.count < 1) throw new RangeError('The training set is empty.');
-    this.stepsPerEpoch = Math.ceil(data.train.count / batchSize);
-    this.totalSteps = this.stepsPerEpoch * epochs;
-    const root = createRng(seed);
-    this.shuffleRng = root.fork();
-    this.noiseRng = root.fork();
+    super(data, config, options.startStep ?? 0);
+    const { batchSize, seed } = this.config;
     this.classes = data.train.classNames.length;
     this.epochSum = emptyGpuMetrics(this.classes);
     const { ctx } = model;
     const accumulator = ctx.pool.storage('train metrics', metricsWords(this.classes) * 4);
     this.indices = ctx.pool.storage('train shuffled order', data.train.count * 4);
     this.ring = new MetricsRing(ctx, 'train', accumulator, this.classes, SLOTS);
-    this.stepper = new GpuTrainStep(model, uploadDataset(ctx, data.train), this.indices, accumulator, this.configValue);
-    this.step = options.startStep ?? 0;
+    this.stepper = new GpuTrainStep(model, uploadDataset(ctx, data.train), this.indices, accumulator, this.config);
     const dropouts = model.summary.layers.filter((l) => l.type === 'dropout').length;
     const use = {
       count: data.train.count,
       batchSize,
       stepsPerEpoch: this.stepsPerEpoch,
       dropouts,
-      augmentation: this.configValue.augmentation,
+      augmentation: this.config.augmentation,
     };
-    const order = replayStreams(this.step, use, this.shuffleRng, this.noiseRng);
+    // The loop has replayed the shuffle stream already; replayStreams advances the noise stream as
+    // the earlier steps drew from it, and replays a copy of the shuffle stream (the run's first fork)
+    // to hand back the current epoch's order, the plan's own.
+    const order = replayStreams(this.step, use, createRng(seed).fork(), this.noiseRng);
     if (order) writeBytes(model.device, this.indices, order);
     this.lastGoodStep = this.step;
     if (options.optimizer) this.stepper.restoreState(options.optimizer);
@@ -135,30 +107,9 @@ export class GpuTrainer implements TrainingRun {
     });
   }
 
-  get config(): TrainerConfig {
-    return this.configValue;
-  }
-
-  setLearningRate(learningRate: number): void {
-    if (!(learningRate > 0)) throw new RangeError('The learning rate must be a positive number.');
-    this.configValue = { ...this.configValue, learningRate };
-  }
-
-  get status(): TrainerStatus {
-    return this.control.status;
-  }
-
-  get stepsDone(): number {
-    return this.step;
-  }
-
   /** The last weights and optimiser state read back with finite values, and the step they are from. */
   get checkpoint(): Checkpoint | null {
     return this.checkpoints.value;
-  }
-
-  subscribe(listener: (event: TrainerEvent) => void): () => void {
-    return this.control.subscribe(listener);
   }
 
   readWeights(): Promise<NamedArrays> {
@@ -174,101 +125,56 @@ export class GpuTrainer implements TrainingRun {
     return this.model.forwardSample(image);
   }
 
-  async run(): Promise<TrainResult> {
-    if (this.control.status === 'idle') this.control.setStatus('running');
+  protected override async beforeRun(): Promise<void> {
     if (!this.checkpoints.value) await this.checkpoints.take(this.step);
-    let lastYield = performance.now();
-    while (this.step < this.totalSteps && (await this.control.turn(() => this.stopped()))) {
-      await this.trainOneStep();
-      if (performance.now() - lastYield > 30) {
-        await yieldToEventLoop();
-        lastYield = performance.now();
-      }
-    }
+  }
+
+  protected override async settle(): Promise<void> {
     await this.drain();
+  }
+
+  /** A lost device or a divergence seen at a readback decides the status; else the loop's rule. */
+  protected override endRun(): void {
     if (this.lostMessage) this.control.setStatus('cancelled', this.lostMessage);
     else if (this.diverged) this.stopDiverged(this.diverged);
-    else if (this.control.cancelRequested) this.control.setStatus('cancelled');
-    else this.control.setStatus('done');
-    return this.result();
+    else super.endRun();
   }
 
-  pause(): void {
-    this.control.pause();
-  }
-
-  resume(): void {
-    this.control.resume();
-  }
-
-  /** While paused (or before run), asks the loop to take exactly one more step. */
-  stepOnce(): void {
-    this.control.stepOnce();
-  }
-
-  cancel(): void {
-    this.control.cancel();
-  }
-
-  result(): TrainResult {
-    return {
-      status: this.control.status,
-      steps: this.step,
-      images: this.images,
-      imagesPerSecond: this.imagesPerSecond(),
-      trainingMs: this.trainingMs,
-      train: this.lastTrain,
-      validation: this.lastValidation,
-      message: this.control.message,
-    };
-  }
-
-  private stopped(): boolean {
+  protected override stopped(): boolean {
     return this.lostMessage !== null || this.diverged !== null;
   }
 
   /** Images per second of training so far, counting the step in progress (readbacks land mid-step). */
-  private imagesPerSecond(): number {
+  protected override imagesPerSecond(): number {
     const ms = this.trainingMs + (this.stepBegan === null ? 0 : performance.now() - this.stepBegan);
     return ms > 0 ? (this.images * 1000) / ms : 0;
   }
 
-  private async trainOneStep(): Promise<void> {
+  protected async takeStep(planned: PlannedStep): Promise<boolean> {
     const began = performance.now();
     this.stepBegan = began;
-    const { batchSize, progressEvery } = this.config;
-    const train = this.data.train;
-    const inEpoch = this.step % this.stepsPerEpoch;
-    if (inEpoch === 0) writeBytes(this.model.device, this.indices, permutation(train.count, this.shuffleRng));
-    const start = inEpoch * batchSize;
-    const n = Math.min(batchSize, train.count - start);
-    const lr = learningRateAt(this.config.learningRate, this.config.schedule, {
-      step: this.step,
-      stepsPerEpoch: this.stepsPerEpoch,
-      totalSteps: this.totalSteps,
-      warmupSteps: this.config.warmupSteps,
-    });
+    if (planned.shuffled) writeBytes(this.model.device, this.indices, planned.order);
+    const n = planned.size;
+    const lr = planned.learningRate;
     // Augmentation choices first, then dropout seeds: the CPU trainer's order on the same stream.
     const augmentation = this.config.augmentation;
     const augments = augmentation ? drawAugments(n, augmentation, this.noiseRng) : null;
-    const encoder = this.stepper.record(n, start, lr, () => this.noiseRng.int(4294967296), augments);
-    this.step++;
-    this.images += n;
-    const endOfEpoch = this.step % this.stepsPerEpoch === 0;
-    // A single step (Step button) is read back at once, so the page shows its result.
-    const check = this.validationCheckDue();
-    const capture = this.step % progressEvery === 0 || endOfEpoch || this.control.singleStep || check;
+    const encoder = this.stepper.record(n, planned.start, lr, () => this.noiseRng.int(4294967296), augments);
+    this.advance(n);
+    const { endsEpoch, checksValidation: check } = planned;
+    // A progress step (single steps too, so the page shows their result) is read back.
     if (check) this.held = { step: this.step, progress: null };
     // Wait for a free staging slot (the only wait in the loop), then capture into this step's encoder.
-    if (capture) await this.reads.room();
-    const slot = capture ? this.ring.capture(encoder) : -1;
+    if (planned.reportsProgress) await this.reads.room();
+    const slot = planned.reportsProgress ? this.ring.capture(encoder) : -1;
     this.model.device.queue.submit([encoder.finish()]);
     if (slot >= 0) this.track(slot, this.step, lr);
-    if (endOfEpoch || check) await this.drain();
+    if (endsEpoch || check) await this.drain();
     this.trainingMs += performance.now() - began;
     this.stepBegan = null;
     if (check && !this.stopped()) await this.emitCheck();
-    if (endOfEpoch && !this.stopped()) await this.finishEpoch();
+    if (endsEpoch && !this.stopped()) await this.finishEpoch();
+    return true;
   }
 
   /** Starts reading `slot` now; readbacks are handled in capture order. */
@@ -312,26 +218,10 @@ export class GpuTrainer implements TrainingRun {
     }
     this.lastGoodStep = step;
     this.epochSum = addGpuMetrics(this.epochSum, m);
-    const progress: Progress = {
-      step,
-      totalSteps: this.totalSteps,
-      stepsPerEpoch: this.stepsPerEpoch,
-      epoch: step / this.stepsPerEpoch,
-      loss: lossSum / m.count,
-      accuracy: m.correct / m.count,
-      learningRate: lr,
-      imagesPerSecond: this.imagesPerSecond(),
-      trainingMs: this.trainingMs,
-    };
+    const progress = this.progressAt(step, { loss: lossSum, correct: m.correct, count: m.count }, lr);
     if (this.held?.step === step) this.held.progress = progress;
-    else this.control.emit({ type: 'progress', progress });
+    else this.emitProgress(progress);
     this.checkpoints.maybeTake(this.step);
-  }
-
-  private validationCheckDue(): boolean {
-    if (!this.data.validation || this.data.validation.count === 0) return false;
-    const inEpoch = ((this.step - 1) % this.stepsPerEpoch) + 1;
-    return isValidationCheck(inEpoch, this.stepsPerEpoch, this.config.validationChecks);
   }
 
   /** After a check step's readback: the validation subset on the weights after it, sent with its progress. */
@@ -339,38 +229,28 @@ export class GpuTrainer implements TrainingRun {
     const progress = this.held?.progress ?? null;
     this.held = null;
     if (!progress) return;
-    const { validationSubset: size, seed, batchSize, loss } = this.config;
     this.checkEvaluator ??= new GpuEvaluator(
       this.model,
-      validationSubset(this.data.validation!, size, seed),
-      Math.max(batchSize, 256),
-      loss,
+      this.validationCheckSet(),
+      this.evaluationBatchSize,
+      this.config.loss,
     );
     const validation = await this.race(this.checkEvaluator.run());
     if (this.stopped()) return;
-    this.control.emit({ type: 'progress', progress: validation ? { ...progress, validation } : progress });
+    this.emitProgress(progress, validation ?? undefined);
   }
 
   private async finishEpoch(): Promise<void> {
-    this.lastTrain = toMetrics(this.epochSum, this.classes);
+    const train = toMetrics(this.epochSum, this.classes);
+    this.lastTrain = train;
     this.epochSum = emptyGpuMetrics(this.classes);
-    const validation: Dataset | undefined = this.data.validation;
+    const validation = this.data.validation;
     if (validation) {
-      this.evaluator ??= new GpuEvaluator(
-        this.model,
-        validation,
-        Math.max(this.config.batchSize, 256),
-        this.config.loss,
-      );
+      this.evaluator ??= new GpuEvaluator(this.model, validation, this.evaluationBatchSize, this.config.loss);
       this.lastValidation = await this.race(this.evaluator.run());
     }
     if (this.stopped()) return;
-    this.control.emit({
-      type: 'epoch',
-      epoch: this.step / this.stepsPerEpoch,
-      train: this.lastTrain,
-      validation: this.lastValidation,
-    });
+    this.emitEpoch(train);
     await this.checkpoints.take(this.step);
   }
 

@@ -4,16 +4,8 @@
  */
 
 import { fail, finiteNumber, positiveInt, shapeText, type Where } from './checks';
-import type { Inferred, Shortcut } from './infer';
+import { free, type Inferred, type Shortcut } from './infer';
 import type { LrnLayer, SampleShape } from './types';
-
-const free = (outputShape: SampleShape, resolved: Inferred['resolved']): Inferred => ({
-  outputShape,
-  weights: 0,
-  biases: 0,
-  macs: 0,
-  resolved,
-});
 
 const listShapes = (sources: readonly Shortcut[]): string =>
   sources.map((s) => `"${s.id}" ${shapeText(s.shape).replace(/ \(.*\)$/, '')}`).join(', ');

@@ -1,6 +1,7 @@
 /**
  * Shape, parameter and multiply-accumulate rules, one layer at a time. Conv and pooling live in
- * infer-spatial.ts; the rest is here. Each rule checks its own values and its input's rank.
+ * infer-spatial.ts, concat and lrn in infer-channels.ts; the rest is here. Each rule checks its own
+ * values and its input's rank. layer-rules.ts maps each layer type to its rule.
  *
  * Counting conventions (see docs/model-spec.md):
  * - weights: conv filters·(C/groups)·kh·kw, dense in·units; biases: one per filter or unit.
@@ -10,8 +11,6 @@
  */
 
 import { fail, finiteNumber, optionalBoolean, positiveInt, product, shapeText, short, type Where } from './checks';
-import { inferConcat, inferLrn } from './infer-channels';
-import { inferConv2d, inferPool } from './infer-spatial';
 import { SPEC_LIMITS } from './limits';
 import { isActivationKind } from './schema';
 import type { LayerSpec, ResolvedLayer, SampleShape } from './types';
@@ -30,7 +29,8 @@ export interface Shortcut {
   readonly id: string;
 }
 
-const free = (outputShape: SampleShape, resolved: ResolvedLayer): Inferred => ({
+/** The result of a rule for a layer without parameters or multiply-adds. */
+export const free = (outputShape: SampleShape, resolved: ResolvedLayer): Inferred => ({
   outputShape,
   weights: 0,
   biases: 0,
@@ -38,7 +38,7 @@ const free = (outputShape: SampleShape, resolved: ResolvedLayer): Inferred => ({
   resolved,
 });
 
-function inferInput(shape: unknown, where: Where): Inferred {
+export function inferInput(shape: unknown, where: Where): Inferred {
   if (!Array.isArray(shape) || shape.length !== 3) {
     fail(where, `the input "shape" must be [channels, height, width], e.g. [1, 28, 28] (got ${short(shape)}).`);
   }
@@ -48,7 +48,7 @@ function inferInput(shape: unknown, where: Where): Inferred {
   return free(clean, { type: 'input' });
 }
 
-function inferDense(layer: Extract<LayerSpec, { type: 'dense' }>, input: SampleShape, where: Where): Inferred {
+export function inferDense(layer: Extract<LayerSpec, { type: 'dense' }>, input: SampleShape, where: Where): Inferred {
   if (input.length !== 1) {
     const pooled = input.length === 3 ? `, or a globalavgpool layer (giving ${input[0]})` : '';
     fail(
@@ -79,7 +79,7 @@ function defaultAlpha(kind: string): number {
   return 0;
 }
 
-function inferActivation(
+export function inferActivation(
   layer: Extract<LayerSpec, { type: 'activation' }>,
   input: SampleShape,
   where: Where,
@@ -89,14 +89,18 @@ function inferActivation(
   return free(input, { type: 'activation', kind: layer.kind, alpha });
 }
 
-function inferDropout(rate: unknown, input: SampleShape, where: Where): Inferred {
+export function inferDropout(rate: unknown, input: SampleShape, where: Where): Inferred {
   if (typeof rate !== 'number' || !(rate >= 0 && rate < 1)) {
     fail(where, `dropout "rate" is the probability of dropping a unit: at least 0 and below 1 (got ${short(rate)}).`);
   }
   return free(input, { type: 'dropout', rate });
 }
 
-function inferBatchNorm(layer: Extract<LayerSpec, { type: 'batchnorm' }>, input: SampleShape, where: Where): Inferred {
+export function inferBatchNorm(
+  layer: Extract<LayerSpec, { type: 'batchnorm' }>,
+  input: SampleShape,
+  where: Where,
+): Inferred {
   const momentum = finiteNumber(layer.momentum, 0.1, 'momentum', where);
   const epsilon = finiteNumber(layer.epsilon, 1e-5, 'epsilon', where);
   if (momentum < 0 || momentum > 1) fail(where, `"momentum" must be between 0 and 1 (got ${momentum}).`);
@@ -113,7 +117,7 @@ function projectionStride(from: number, to: number): number | null {
   return null;
 }
 
-function inferAdd(input: SampleShape, shortcut: Shortcut, where: Where): Inferred {
+export function inferAdd(input: SampleShape, shortcut: Shortcut, where: Where): Inferred {
   const same = input.length === shortcut.shape.length && input.every((n, i) => n === shortcut.shape[i]);
   if (same) return free(input, { type: 'add' });
   let fix = 'Both inputs of add must have the same shape.';
@@ -128,57 +132,22 @@ function inferAdd(input: SampleShape, shortcut: Shortcut, where: Where): Inferre
   fail(where, `cannot add ${shapeText(shortcut.shape)} from "${shortcut.id}" to its input ${shapeText(input)}. ${fix}`);
 }
 
-/**
- * Output shape, parameters, MACs and resolved settings of one layer, given its input shape and
- * every layer it reads (sources, in the order of its summary's inputs).
- */
-export function inferLayer(
-  layer: LayerSpec,
-  input: SampleShape,
-  where: Where,
-  sources: readonly Shortcut[] = [],
-): Inferred {
-  const shortcut = sources[1];
-  switch (layer.type) {
-    case 'input':
-      return inferInput(layer.shape, where);
-    case 'conv2d':
-      return inferConv2d(layer, input, where);
-    case 'maxpool':
-    case 'avgpool':
-      return inferPool(layer, input, where);
-    case 'globalavgpool':
-      if (input.length !== 3)
-        fail(where, `globalavgpool averages each channel's map, but its input is ${shapeText(input)}.`);
-      return free([input[0]!], { type: 'globalavgpool' });
-    case 'flatten':
-      return free([product(input)], { type: 'flatten' });
-    case 'dense':
-      return inferDense(layer, input, where);
-    case 'activation':
-      return inferActivation(layer, input, where);
-    case 'dropout':
-      return inferDropout(layer.rate, input, where);
-    case 'batchnorm':
-      return inferBatchNorm(layer, input, where);
-    case 'add':
-      if (shortcut === undefined) fail(where, 'an add layer needs "with": the id of the layer to add.');
-      return inferAdd(input, shortcut, where);
-    case 'concat':
-      return inferConcat(sources, where);
-    case 'lrn':
-      return inferLrn(layer, input, where);
-    case 'softmax':
-      if (input.length !== 1) {
-        fail(
-          where,
-          `softmax turns a vector of scores into probabilities, but its input is ${shapeText(input)}. Add a flatten (and a dense) layer before it.`,
-        );
-      }
-      return free(input, { type: 'softmax' });
-    default: {
-      const unknownType: never = layer;
-      return fail(where, `unknown layer type ${short((unknownType as { type: unknown }).type)}.`);
-    }
+export function inferGlobalAvgPool(input: SampleShape, where: Where): Inferred {
+  if (input.length !== 3)
+    fail(where, `globalavgpool averages each channel's map, but its input is ${shapeText(input)}.`);
+  return free([input[0]!], { type: 'globalavgpool' });
+}
+
+export function inferFlatten(input: SampleShape): Inferred {
+  return free([product(input)], { type: 'flatten' });
+}
+
+export function inferSoftmax(input: SampleShape, where: Where): Inferred {
+  if (input.length !== 1) {
+    fail(
+      where,
+      `softmax turns a vector of scores into probabilities, but its input is ${shapeText(input)}. Add a flatten (and a dense) layer before it.`,
+    );
   }
+  return free(input, { type: 'softmax' });
 }

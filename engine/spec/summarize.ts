@@ -7,7 +7,7 @@
 
 import { fail, short, type Where } from './checks';
 import { SpecError } from './errors';
-import { inferLayer } from './infer';
+import { inferLayer } from './layer-rules';
 import { SPEC_LIMITS, valueWithinDepth } from './limits';
 import { linkLayers } from './links';
 import { isLayerType, LAYER_TYPES } from './schema';

@@ -216,6 +216,9 @@ export type ResolvedLayer =
   | { readonly type: 'lrn'; readonly size: number; readonly k: number; readonly alpha: number; readonly beta: number }
   | { readonly type: 'softmax' };
 
+/** The resolved settings of a layer of type T (maxpool and avgpool share one shape). */
+export type ResolvedLayerOf<T extends LayerType> = ResolvedLayer & { readonly type: T };
+
 export interface ModelSummary {
   readonly name: string;
   readonly layers: readonly LayerSummary[];

@@ -3,7 +3,7 @@
  * events, listeners, pause / resume / single step / cancel, and the wait at the top of the
  * training loop. Trainer (CPU) and GpuTrainer (WebGPU) each own one and delegate to it.
  */
-import type { TrainerEvent, TrainerStatus } from './trainer';
+import type { TrainerEvent, TrainerStatus } from './training-run';
 
 export class RunControl {
   status: TrainerStatus = 'idle';

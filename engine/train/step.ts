@@ -26,7 +26,17 @@ export interface StepInput {
   readonly loss: LossKind;
   readonly regularization: Regularization;
   readonly rng: Rng;
+  /** Which step of the run this is (0-based; the trainer fills it in), for steps that seed per step. */
+  readonly step?: number;
 }
+
+/**
+ * How a trainer takes one step: the CPU `Trainer` calls `trainStep` below unless it is given
+ * another (engine/parallel's data-parallel step splits the batch across workers). It may be
+ * asynchronous; the loop awaits it before the next step. It must leave the parameters untouched
+ * and return `finite: false` when the loss is not finite, as `trainStep` does.
+ */
+export type StepFn = (model: Model, optimizer: Optimizer, input: StepInput) => StepResult | Promise<StepResult>;
 
 export function trainStep(model: Model, optimizer: Optimizer, input: StepInput): StepResult {
   const outputs = model.forward(input.x, { training: true, rng: input.rng });

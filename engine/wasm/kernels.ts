@@ -8,7 +8,7 @@
 
 import type { ConvGeometry } from '../cpu/geometry';
 import type { CpuKernels, FusedActivation, Reusable, ReusableInts } from '../cpu/kernels';
-import { tsKernels } from '../cpu/kernels';
+import { growing, tsKernels } from '../cpu/kernels';
 import type { ActivationKind } from '../spec/types';
 import { ACTIVATION_CODES, type KernelExports } from './exports';
 import { writeGeometry } from './geometry';
@@ -40,6 +40,29 @@ export function convPackBytes(geo: ConvGeometry): number {
   return gemmScratchBytes(fg, p, k) + gemmScratchBytes(fg, k, p) + gemmScratchBytes(k, p, fg);
 }
 
+/** Pointers of a weighted layer's forward: x, w and the optional bias read, y written. */
+function stageForward(s: Stage, x: Float32Array, w: Float32Array, b: Float32Array | null, y: Float32Array) {
+  return { px: s.in(x), pw: s.in(w), pb: b ? s.in(b) : 0, py: s.out(y) };
+}
+
+/** Pointers of a weighted layer's backward: x, w and dy read; dx (if wanted), dw and db (if any) written. */
+function stageBackward(
+  s: Stage,
+  x: Float32Array,
+  w: Float32Array,
+  dy: Float32Array,
+  grads: { readonly dx: Float32Array | null; readonly dw: Float32Array; readonly db: Float32Array | null },
+) {
+  return {
+    px: s.in(x),
+    pw: s.in(w),
+    pdy: s.in(dy),
+    pdx: grads.dx ? s.out(grads.dx) : 0,
+    pdw: s.out(grads.dw),
+    pdb: grads.db ? s.out(grads.db) : 0,
+  };
+}
+
 export class WasmKernels implements CpuKernels {
   readonly name: string;
   readonly memory: WasmMemory;
@@ -68,29 +91,11 @@ export class WasmKernels implements CpuKernels {
   }
 
   scratch(): Reusable {
-    let block: Float32Array = new Float32Array(0);
-    return {
-      get: (length) => {
-        if (block.length < length) {
-          block = this.memory.floats(length) ?? this.heapArray(length);
-          return block;
-        }
-        return block.length === length ? block : block.subarray(0, length);
-      },
-    };
+    return growing((length) => this.memory.floats(length) ?? this.heapArray(length));
   }
 
   switches(): ReusableInts {
-    let block: Int32Array = new Int32Array(0);
-    return {
-      get: (length) => {
-        if (block.length < length) {
-          block = this.memory.ints(length) ?? new Int32Array(length);
-          return block;
-        }
-        return block.length === length ? block : block.subarray(0, length);
-      },
-    };
+    return growing((length) => this.memory.ints(length) ?? new Int32Array(length));
   }
 
   conv2dScratchSize(geo: ConvGeometry): number {
@@ -119,10 +124,7 @@ export class WasmKernels implements CpuKernels {
     cols: Float32Array,
   ): void {
     const s = new Stage(this.memory);
-    const px = s.in(x);
-    const pw = s.in(w);
-    const pb = b ? s.in(b) : 0;
-    const py = s.out(y);
+    const { px, pw, pb, py } = stageForward(s, x, w, b, y);
     const pc = this.memory.owns(cols) ? cols.byteOffset : s.temp(this.conv2dScratchSize(geo) * 4);
     const pack = s.temp(convPackBytes(geo));
     this.run(
@@ -142,7 +144,7 @@ export class WasmKernels implements CpuKernels {
           pack,
           (b ? 1 : 0) | (relu ? 2 : 0),
         );
-        if (act && !relu) this.exports.activationForward(ACTIVATION_CODES[act.kind], act.alpha, py, py, y.length);
+        this.activationAfterProduct(act, py, y.length);
       },
     );
   }
@@ -158,12 +160,7 @@ export class WasmKernels implements CpuKernels {
   ): void {
     const size = this.conv2dScratchSize(geo) * 4;
     const s = new Stage(this.memory);
-    const px = s.in(x);
-    const pw = s.in(w);
-    const pdy = s.in(dy);
-    const pdx = grads.dx ? s.out(grads.dx) : 0;
-    const pdw = s.out(grads.dw);
-    const pdb = grads.db ? s.out(grads.db) : 0;
+    const { px, pw, pdy, pdx, pdw, pdb } = stageBackward(s, x, w, dy, grads);
     const pc = this.memory.owns(cols) ? cols.byteOffset : s.temp(size);
     const pdc = this.memory.owns(dcols) ? dcols.byteOffset : s.temp(size);
     const pack = s.temp(convPackBytes(geo));
@@ -188,10 +185,7 @@ export class WasmKernels implements CpuKernels {
   ): void {
     const { batch, inputs, units } = dims;
     const s = new Stage(this.memory);
-    const px = s.in(x);
-    const pw = s.in(w);
-    const pb = b ? s.in(b) : 0;
-    const py = s.out(y);
+    const { px, pw, pb, py } = stageForward(s, x, w, b, y);
     const pack = s.temp(gemmScratchBytes(batch, units, inputs));
     this.run(
       s,
@@ -201,7 +195,7 @@ export class WasmKernels implements CpuKernels {
       () => {
         const relu = act?.kind === 'relu';
         this.exports.denseForward(batch, inputs, units, px, pw, pb, py, pack, (b ? 1 : 0) | (relu ? 2 : 0));
-        if (act && !relu) this.exports.activationForward(ACTIVATION_CODES[act.kind], act.alpha, py, py, y.length);
+        this.activationAfterProduct(act, py, y.length);
       },
     );
   }
@@ -215,12 +209,7 @@ export class WasmKernels implements CpuKernels {
   ): void {
     const { batch, inputs, units } = dims;
     const s = new Stage(this.memory);
-    const px = s.in(x);
-    const pw = s.in(w);
-    const pdy = s.in(dy);
-    const pdx = grads.dx ? s.out(grads.dx) : 0;
-    const pdw = s.out(grads.dw);
-    const pdb = grads.db ? s.out(grads.db) : 0;
+    const { px, pw, pdy, pdx, pdw, pdb } = stageBackward(s, x, w, dy, grads);
     const pack = s.temp(Math.max(gemmScratchBytes(units, inputs, batch), gemmScratchBytes(batch, inputs, units)));
     this.run(
       s,
@@ -266,6 +255,12 @@ export class WasmKernels implements CpuKernels {
     dx: Float32Array,
   ): void {
     wasmActivationGradient(this, kind, alpha, x, y, dy, dx);
+  }
+
+  /** A fused activation other than ReLU (which the gemm's output write applies) as a second pass. */
+  private activationAfterProduct(act: FusedActivation | null, py: number, length: number): void {
+    if (act && act.kind !== 'relu')
+      this.exports.activationForward(ACTIVATION_CODES[act.kind], act.alpha, py, py, length);
   }
 
   private heapArray(length: number): Float32Array {

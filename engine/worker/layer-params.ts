@@ -1,24 +1,12 @@
 /**
- * One layer's params (weights or gradients) for a snapshot, reading only that layer: the studio's
- * filters view asks for the first conv layer's weights on every live refresh, and reading every
- * weight back from the GPU (or copying every CPU array) to keep a few hundred of them would waste
- * the worker's time between training steps.
+ * One layer's params (weights or gradients) for a snapshot, reading only that layer from the GPU:
+ * the studio's filters view asks for the first conv layer's weights on every live refresh, and
+ * reading every weight back to keep a few hundred of them would waste the worker's time between
+ * training steps. (The CPU engines filter their arrays in place: engine/backend/cpu-host.ts.)
  */
+import type { NamedTensor } from '../backend/types';
 import type { GpuModel } from '../gpu/model';
 import { readRanges } from '../gpu/readback';
-import type { Model } from '../train/model';
-import type { NamedTensor } from './backend';
-
-export function cpuLayerParams(model: Model, kind: 'weights' | 'gradients', layer: number): NamedTensor[] {
-  return model.params
-    .filter((p) => p.layer === layer)
-    .map((p) => ({
-      name: p.name,
-      layer: p.layer,
-      shape: p.shape,
-      data: (kind === 'weights' ? p.value : p.grad).slice(),
-    }));
-}
 
 export async function gpuLayerParams(
   model: GpuModel,

@@ -1,13 +1,11 @@
 /**
  * Per-parameter L2 norms of the weights and of their latest gradients, computed in the worker so
  * the page's norm views (the studio's NormsView, a lesson's gradient-norm chart) receive a few
- * numbers per layer instead of every weight and gradient. The CPU engine sums its arrays in
- * place; on WebGPU the sums of squares are reduced on the device (engine/gpu/param-norms.ts) and
- * only two small partial-sum arrays are read back.
+ * numbers per layer instead of every weight and gradient. The CPU engines sum their arrays in
+ * place (here); on WebGPU the sums of squares are reduced on the device (engine/gpu/param-norms.ts,
+ * called by engine/gpu/host.ts) and only two small partial-sum arrays are read back.
  */
 
-import type { GpuModel } from '../gpu/model';
-import { gpuSquareSums } from '../gpu/param-norms';
 import type { Model } from '../train/model';
 
 /** One parameter's norms. `layer` is the layer id (everything before the last dot of `param`). */
@@ -32,17 +30,11 @@ export function layerOfParam(name: string): string {
   return dot > 0 ? name.slice(0, dot) : name;
 }
 
-function normOf(param: string, weightSquares: number, gradSquares: number): ParamNorm {
+export function normOf(param: string, weightSquares: number, gradSquares: number): ParamNorm {
   return { layer: layerOfParam(param), param, weightNorm: Math.sqrt(weightSquares), gradNorm: Math.sqrt(gradSquares) };
 }
 
 /** Norms of every param of a CPU model, in the model's param order. */
 export function cpuParamNorms(model: Model): ParamNorm[] {
   return model.params.map((p) => normOf(p.name, sumOfSquares(p.value), sumOfSquares(p.grad)));
-}
-
-/** Norms of every param of a GPU model, in the model's param order, reduced on the device. */
-export async function gpuParamNorms(model: GpuModel): Promise<ParamNorm[]> {
-  const { weights, gradients } = await gpuSquareSums(model);
-  return model.params.map((p, i) => normOf(p.name, weights[i]!, gradients[i]!));
 }

@@ -5,6 +5,7 @@
  *
  * Requests that expect an answer carry a `requestId`, echoed by the answer (or by an `error`).
  */
+import type { EngineChoice, EngineKind } from '../backend/types';
 import type { Dataset } from '../data/dataset';
 import type { KeepNote } from '../data/kept-fetch';
 import type { OwnImages } from '../data/own-images';
@@ -17,8 +18,10 @@ import type { BrowsePage } from './browse';
 import type { InspectQuery, InspectResult } from './inspect';
 import type { ParamNorm } from './norms';
 
-export type BackendChoice = 'auto' | 'webgpu' | 'cpu';
-export type BackendKind = 'webgpu' | 'cpu';
+/** The engine asked for: 'auto' is hardware WebGPU, then WebAssembly, then TypeScript. */
+export type BackendChoice = EngineChoice;
+/** The engine that trains: 'cpu' is the TypeScript engine, 'wasm' the WebAssembly SIMD one. */
+export type BackendKind = EngineKind;
 
 export type DatasetSource =
   /** The embedded MNIST subset (engine/data/embedded.ts format), split into train and test. */
@@ -174,6 +177,8 @@ export type FromWorker =
       readonly type: 'backend';
       readonly backend: BackendKind;
       readonly adapter: string | null;
+      /** CPU threads that train a step (1 today; data-parallel training will raise it). */
+      readonly threads: number;
       /** Why this backend and not another, in words for the UI (e.g. why WebGPU is not used). */
       readonly reason: string;
     }

@@ -5,27 +5,25 @@
  * MessageChannel in Node.
  */
 
+import { chooseEngine } from '../backend/choose';
+import { typescriptBackend } from '../backend/create';
+import type { Backend, ModelHost } from '../backend/types';
+import type { WasmParallel } from '../backend/wasm-host';
 import { softmaxForward } from '../cpu/softmax';
 import { gatherBatch } from '../data/batch';
 import type { KeepNote } from '../data/kept-fetch';
 import type { OptimizerState } from '../gpu/checkpoint';
-import { gpuHost } from '../gpu/host';
-import { inspectOnGpu } from '../gpu/inspect-on-gpu';
-import { GpuModel } from '../gpu/model';
-import { GpuTrainer } from '../gpu/trainer';
 import type { ModelSpec } from '../spec/types';
 import { sizeOf } from '../tensor/tensor';
 import type { InitScheme } from '../train/initializers';
-import type { Model } from '../train/model';
 import { DEFAULT_TRAINER_CONFIG, type TrainerConfig, type TrainingRun } from '../train/trainer';
-import { type BackendSelection, chooseBackend, cpuHost, type ModelHost, type NamedTensor } from './backend';
+import type { WasmModule } from '../wasm/module';
 import { browse } from './browse';
 import { keepClasses, type LoadedData, limitTraining, loadSource } from './datasets';
-import { cpuLogits, gpuLogits, type LogitsFn, metricsOf, mistakesOf } from './evaluate-split';
+import { metricsOf, mistakesOf } from './evaluate-split';
 import { HealthWatch } from './health-watch';
 import { type InspectQuery, inspect } from './inspect';
-import { cpuLayerParams, gpuLayerParams } from './layer-params';
-import { cpuParamNorms, gpuParamNorms, type ParamNorm } from './norms';
+import type { ParamNorm } from './norms';
 import type { BackendChoice, DatasetInfo, EvalSplit, FromWorker, SnapshotKind, ToWorker, WireTensor } from './protocol';
 
 export type Post = (message: FromWorker) => void;
@@ -42,12 +40,14 @@ export class WorkerSession {
   private host: ModelHost | null = null;
   private built: { spec: ModelSpec; seed: number; init?: InitScheme; weights: Weights | null } | null = null;
   private trainer: TrainingRun | null = null;
+  /** A trainer being created (the wasm host may first rebuild its memory): start and step share it. */
+  private trainerComing: Promise<TrainingRun> | null = null;
   private unsubscribe: (() => void) | null = null;
   private config: TrainerConfig = DEFAULT_TRAINER_CONFIG;
-  private backend: BackendSelection = { kind: 'cpu', reason: 'No backend was requested yet: the CPU engine is used.' };
+  private backend: Backend = typescriptBackend();
   private choice: BackendChoice = 'cpu';
-  /** How each host computes a split's logits (evaluate and mistakes requests). */
-  private readonly logitsOf = new WeakMap<ModelHost, LogitsFn>();
+  /** Backend and model changes run one at a time; requests that need the model wait for them. */
+  private changing: Promise<void> = Promise.resolve();
   /** Steps the last finished trainer took (the weights' age once it is gone). */
   private lastSteps = 0;
   /** The step the next trainer starts from (a restored checkpoint or resumed session); 0 otherwise. */
@@ -55,10 +55,17 @@ export class WorkerSession {
   /** Training health on every progress point, and the last good checkpoint. */
   private readonly health = new HealthWatch((message) => this.post(message));
 
-  /** `gpu` is navigator.gpu by default; tests in Node pass the `webgpu` package's GPU object. */
+  /**
+   * `gpu` is navigator.gpu by default; tests in Node pass the `webgpu` package's GPU object.
+   * `loadWasm` loads the WebAssembly kernels (engine/wasm/browser.ts in the worker, node/load.ts
+   * in tests); without it the WebAssembly engine is not offered. `parallel` lets the wasm engine
+   * split each batch over replica workers (engine/parallel/); without it, it trains on one thread.
+   */
   constructor(
     private readonly post: Post,
     private readonly gpu: GPU | undefined = platformGpu(),
+    private readonly loadWasm: (() => Promise<WasmModule>) | null = null,
+    private readonly parallel: WasmParallel | null = null,
   ) {}
 
   async handle(message: ToWorker): Promise<void> {
@@ -75,7 +82,7 @@ export class WorkerSession {
     switch (message.type) {
       case 'init':
         this.choice = message.backend;
-        await this.selectBackend(message.backend);
+        await this.change(() => this.selectBackend(message.backend));
         return;
       case 'load-dataset': {
         this.stopTrainer();
@@ -100,12 +107,14 @@ export class WorkerSession {
       }
       case 'build':
         this.stopTrainer();
-        this.built = { spec: message.spec, seed: message.seed, init: message.init, weights: null };
-        this.lastSteps = 0;
-        this.resumeStep = 0;
-        this.health.forget();
-        this.rebuild();
-        this.post({ type: 'model', summary: this.requireHost().summary });
+        await this.change(async () => {
+          this.built = { spec: message.spec, seed: message.seed, init: message.init, weights: null };
+          this.lastSteps = 0;
+          this.resumeStep = 0;
+          this.health.forget();
+          await this.rebuild();
+        });
+        this.post({ type: 'model', summary: (await this.currentHost()).summary });
         return;
       case 'configure': {
         const before = this.config.learningRate;
@@ -116,18 +125,18 @@ export class WorkerSession {
         return;
       }
       case 'start':
-        await this.health.ensureCheckpoint(this.requireHost(), this.trainer?.stepsDone ?? this.resumeStep);
-        this.ensureTrainer().resume();
+        await this.health.ensureCheckpoint(await this.currentHost(), this.trainer?.stepsDone ?? this.resumeStep);
+        (await this.ensureTrainer()).resume();
         return;
       case 'pause':
         this.trainer?.pause();
         return;
       case 'step':
-        await this.health.ensureCheckpoint(this.requireHost(), this.trainer?.stepsDone ?? this.resumeStep);
-        this.ensureTrainer().stepOnce();
+        await this.health.ensureCheckpoint(await this.currentHost(), this.trainer?.stepsDone ?? this.resumeStep);
+        (await this.ensureTrainer()).stepOnce();
         return;
       case 'restore-checkpoint':
-        this.restoreCheckpoint();
+        await this.restoreCheckpoint();
         this.post({ type: 'done', requestId: message.requestId });
         return;
       case 'continue-from':
@@ -166,13 +175,17 @@ export class WorkerSession {
         });
         return;
       case 'export-weights':
-        this.post({ type: 'weights', requestId: message.requestId, weights: await this.requireHost().weights() });
+        this.post({
+          type: 'weights',
+          requestId: message.requestId,
+          weights: await (await this.currentHost()).weights(),
+        });
         return;
       case 'inspect':
         await this.inspect(message.requestId, message.query);
         return;
       case 'import-weights':
-        this.requireHost().load(message.weights);
+        (await this.currentHost()).load(message.weights);
         if (this.built) this.built = { ...this.built, weights: message.weights };
         this.health.forget();
         this.post({ type: 'done', requestId: message.requestId });
@@ -180,54 +193,56 @@ export class WorkerSession {
     }
   }
 
-  /** Picks the backend, reports it, and moves an existing model onto it (keeping its weights). */
+  /** Runs `work` after every change queued before it (a failed one does not block the next). */
+  private change(work: () => Promise<void>): Promise<void> {
+    const run = this.changing.then(work);
+    this.changing = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Picks the engine, reports it, and moves an existing model onto it (keeping its weights). */
   private async selectBackend(choice: BackendChoice): Promise<void> {
     const weights = this.host && this.built ? await this.host.weights() : null;
     this.stopTrainer();
-    this.releaseDevice();
-    const selection = await chooseBackend(choice, this.gpu);
-    this.backend = selection;
+    this.host?.destroy();
+    this.host = null;
+    // Replaced before it is released: releasing a GPU resolves its `lost`, which must not count.
+    const previous = this.backend;
+    this.backend = typescriptBackend();
+    previous.dispose();
+    const backend = await chooseEngine(choice, {
+      gpu: this.gpu,
+      loadWasm: this.loadWasm,
+      parallel: this.parallel,
+      label: 'convlab training',
+    });
+    this.backend = backend;
     this.post({
       type: 'backend',
-      backend: selection.kind,
-      adapter: selection.kind === 'webgpu' ? selection.adapter : null,
-      reason: selection.reason,
+      backend: backend.kind,
+      adapter: backend.adapter,
+      threads: backend.threads,
+      reason: backend.reason,
     });
-    if (selection.kind === 'webgpu') {
-      const device = selection.device;
-      void device.lost.then((info) => this.onDeviceLost(device, info));
-    }
+    void backend.lost?.then((why) => this.onBackendLost(backend, why));
     if (this.built) {
       if (weights) this.built = { ...this.built, weights };
-      this.rebuild();
+      await this.rebuild();
     }
   }
 
-  /** (Re)creates the model host for the current spec on the current backend. */
-  private rebuild(): void {
+  /** (Re)creates the model host for the current spec on the current engine. */
+  private async rebuild(): Promise<void> {
     const built = this.built;
     if (!built) return;
     this.host?.destroy();
     this.host = null;
-    const weights = built.weights ?? undefined;
-    if (this.backend.kind === 'webgpu') {
-      const host = gpuHost(this.backend.device, built.spec, built.seed, weights, built.init);
-      this.logitsOf.set(host, gpuLogits(host.model));
-      this.host = host;
-    } else {
-      const host = cpuHost(built.spec, built.seed, weights, built.init);
-      this.logitsOf.set(host, cpuLogits(host.model));
-      this.host = host;
-    }
-  }
-
-  private releaseDevice(): void {
-    if (this.backend.kind !== 'webgpu') return;
-    const device = this.backend.device;
-    this.host?.destroy();
-    this.host = null;
-    this.backend = { kind: 'cpu', reason: 'The GPU device was released.' };
-    device.destroy();
+    this.host = await this.backend.createHost({
+      spec: built.spec,
+      seed: built.seed,
+      init: built.init,
+      ...(built.weights ? { weights: built.weights } : {}),
+    });
   }
 
   /**
@@ -235,28 +250,31 @@ export class WorkerSession {
    * then training continues on a new device from the last checkpoint read back (weights and the
    * optimiser's state, so Adam and momentum carry on); the steps after it are trained again.
    */
-  private async onDeviceLost(device: GPUDevice, info: GPUDeviceLostInfo): Promise<void> {
-    if (this.backend.kind !== 'webgpu' || this.backend.device !== device) return;
+  private async onBackendLost(backend: Backend, why: string): Promise<void> {
+    if (this.backend !== backend) return;
     const trainer = this.trainer;
     const wasRunning = trainer?.status === 'running';
-    const checkpoint = trainer instanceof GpuTrainer ? trainer.checkpoint : null;
+    const point = trainer && this.host ? this.host.resumePoint(trainer) : null;
     this.unsubscribe?.();
     trainer?.cancel();
     this.trainer = null;
     this.host = null;
-    this.backend = { kind: 'cpu', reason: 'The GPU device was lost.' };
-    const step = checkpoint?.step ?? 0;
+    this.backend = typescriptBackend();
+    const step = point?.step ?? 0;
     this.post({
       type: 'error',
       scope: 'backend',
-      message: `The GPU device was lost (${info.message || info.reason}). ConvLab continues on a new device from step ${step}, the last weights and optimiser state it read back; the steps after it are trained again.`,
+      message: `The GPU device was lost (${why}). ConvLab continues on a new device from step ${step}, the last weights and optimiser state it read back; the steps after it are trained again.`,
     });
-    if (checkpoint && this.built) this.built = { ...this.built, weights: checkpoint.weights };
-    await this.selectBackend(this.choice === 'cpu' ? 'webgpu' : this.choice);
-    if (!trainer || !this.host || !this.data) return;
-    // selectBackend replaced this.backend; a CPU fallback starts its trainer from step 0.
-    const onGpu = (this.backend as BackendSelection).kind === 'webgpu';
-    const resumed = onGpu ? this.ensureTrainer(step, checkpoint?.optimizer) : this.ensureTrainer(0);
+    await this.change(async () => {
+      if (point && this.built) this.built = { ...this.built, weights: point.weights };
+      await this.selectBackend(this.choice === 'cpu' ? 'webgpu' : this.choice);
+    });
+    // selectBackend replaced the host (TypeScript's narrowing does not see it).
+    const host = this.host as ModelHost | null;
+    if (!trainer || !host || !this.data) return;
+    // From the checkpoint's step, on any engine; one that keeps no optimiser state starts it afresh.
+    const resumed = await this.ensureTrainer(step, point?.optimizer ?? null);
     if (wasRunning) resumed.resume();
   }
 
@@ -271,7 +289,9 @@ export class WorkerSession {
     };
   }
 
-  private requireHost(): ModelHost {
+  /** The model, once every queued backend or model change has finished. */
+  private async currentHost(): Promise<ModelHost> {
+    await this.changing;
     if (!this.host) throw new Error('No model yet: build one first.');
     return this.host;
   }
@@ -285,8 +305,8 @@ export class WorkerSession {
    * Stops the run and puts back the last good checkpoint's weights; the next trainer starts at its
    * step, with a fresh optimiser (the diverged run's moments would throw it off again).
    */
-  private restoreCheckpoint(): void {
-    const host = this.requireHost();
+  private async restoreCheckpoint(): Promise<void> {
+    const host = await this.currentHost();
     const checkpoint = this.health.checkpointOf(host);
     if (!checkpoint) throw new Error('There is no checkpoint to go back to yet: Reset rebuilds the model instead.');
     this.stopTrainer();
@@ -297,12 +317,23 @@ export class WorkerSession {
   }
 
   /** The running trainer, or a new paused one over the current model and data. */
-  private ensureTrainer(startStep = this.resumeStep, optimizer: OptimizerState | null = null): TrainingRun {
-    if (this.trainer) return this.trainer;
-    const host = this.requireHost();
+  private ensureTrainer(startStep = this.resumeStep, optimizer: OptimizerState | null = null): Promise<TrainingRun> {
+    if (this.trainer) return Promise.resolve(this.trainer);
+    this.trainerComing ??= this.createTrainer(startStep, optimizer).finally(() => {
+      this.trainerComing = null;
+    });
+    return this.trainerComing;
+  }
+
+  private async createTrainer(startStep: number, optimizer: OptimizerState | null): Promise<TrainingRun> {
+    const host = await this.currentHost();
     const data = this.requireData();
     const splits = { train: data.train, validation: data.validation };
-    const trainer = host.createTrainer(splits, this.config, startStep, optimizer);
+    const trainer = await host.createTrainer(splits, this.config, startStep, optimizer);
+    if (this.host !== host) {
+      trainer.cancel();
+      throw new Error('The model changed while its trainer was made: press Start again.');
+    }
     this.resumeStep = 0;
     const classes = sizeOf(host.summary.layers[host.logitsLayer]!.outputShape);
     this.health.begin(host, this.config.loss, classes, startStep);
@@ -335,7 +366,7 @@ export class WorkerSession {
   }
 
   private async snapshot(kind: SnapshotKind, layer: number | null, sample: number): Promise<WireTensor[]> {
-    const host = this.requireHost();
+    const host = await this.currentHost();
     const wanted = (i: number): boolean => layer === null || layer === i;
     if (kind === 'activations') {
       const outputs = await host.activations(this.sampleImage(sample));
@@ -343,36 +374,23 @@ export class WorkerSession {
         wanted(i) ? [{ name: host.summary.layers[i]!.id, shape: [...t.shape], data: t.data.slice() }] : [],
       );
     }
-    const params = layer === null ? await host.params(kind) : await this.layerParams(host, kind, layer);
+    // One layer is read alone (the filters view asks for one conv layer on every refresh).
+    const params = await host.params(kind, layer ?? undefined);
     return params.filter((p) => wanted(p.layer)).map((p) => ({ name: p.name, shape: [...p.shape], data: p.data }));
   }
 
-  /** One layer's params, read alone (the filters view asks for one conv layer on every refresh). */
-  private layerParams(host: ModelHost, kind: 'weights' | 'gradients', layer: number): Promise<NamedTensor[]> {
-    if (!('model' in host)) return host.params(kind);
-    const model = host.model as GpuModel | Model;
-    return model instanceof GpuModel
-      ? gpuLayerParams(model, kind, layer)
-      : Promise.resolve(cpuLayerParams(model, kind, layer));
-  }
-
-  /** Every param's weight and gradient norms, on the backend that holds them (the GPU reduces its own). */
+  /** Every param's weight and gradient norms, on the engine that holds them (the GPU reduces its own). */
   private async norms(): Promise<ParamNorm[]> {
-    const host = this.requireHost();
-    if (!('model' in host)) throw new Error('This model cannot report its norms.');
-    const model = host.model as GpuModel | Model;
-    return model instanceof GpuModel ? gpuParamNorms(model) : cpuParamNorms(model);
+    return (await this.currentHost()).norms();
   }
 
   /** A split's first `limit` images (all when null) and their logits, on the current weights. */
   private async splitLogits(split: EvalSplit, limit: number | null) {
-    const host = this.requireHost();
+    const host = await this.currentHost();
     const dataset = this.requireData()[split];
     const count = limit === null ? dataset.count : Math.max(0, Math.min(dataset.count, Math.floor(limit)));
-    const logitsOf = this.logitsOf.get(host);
-    if (!logitsOf) throw new Error('This model cannot be evaluated.');
     const step = this.trainer?.stepsDone ?? this.lastSteps;
-    const logits = await logitsOf(dataset, count);
+    const logits = await host.logits(dataset, count);
     if (this.host !== host) throw new Error('The model changed during the evaluation: ask again.');
     const classes = sizeOf(host.summary.layers[host.logitsLayer]!.outputShape);
     return { dataset, count, classes, logits, step };
@@ -385,18 +403,13 @@ export class WorkerSession {
   }
 
   private async inspect(requestId: number, query: InspectQuery): Promise<void> {
-    const host = this.requireHost();
+    const host = await this.currentHost();
     const spec = this.built!.spec;
-    // Saliency and FGSM take their gradients on the GPU when the model lives there (the same
-    // algorithms and answers, no weight readback); the other kinds run on a CPU copy.
-    const onGpu =
-      'model' in host && host.model instanceof GpuModel
-        ? inspectOnGpu(query, host.model, (image) =>
-            'sample' in image ? this.sampleImage(image.sample) : image.pixels,
-          )
-        : null;
-    if (onGpu) {
-      this.post({ type: 'inspection', requestId, result: await onGpu });
+    // The engine's own answer where it has one (saliency and FGSM take their gradients on the
+    // GPU: the same algorithms and answers, no weight readback); otherwise a CPU copy answers.
+    const own = host.inspect(query, (image) => ('sample' in image ? this.sampleImage(image.sample) : image.pixels));
+    if (own) {
+      this.post({ type: 'inspection', requestId, result: await own });
       return;
     }
     const weights = await host.weights();
@@ -424,7 +437,7 @@ export class WorkerSession {
   }
 
   private async predict(requestId: number, image: Float32Array, withActivations: boolean): Promise<void> {
-    const host = this.requireHost();
+    const host = await this.currentHost();
     const outputs = await host.activations(image);
     const logits = outputs[host.logitsLayer]!;
     const probabilities = new Float32Array(logits.data.length);

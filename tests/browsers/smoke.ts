@@ -1,6 +1,7 @@
 /**
  * The steps every other browser must pass: the outline, a lesson with its maths and widgets, and
- * the studio training on the CPU engine with the reason it is not on WebGPU, with no page errors.
+ * the studio training on a CPU engine (WebAssembly SIMD where the browser runs it) with the reason it
+ * is not on WebGPU, with no page errors.
  * Written against SmokeDriver only, so Firefox and WebKit run exactly the same checks.
  */
 import { expect } from 'vitest';
@@ -32,17 +33,26 @@ export async function lessonOpens(driver: SmokeDriver, base: string): Promise<vo
   expect(found.title).toMatch(/convolution/i);
 }
 
-/** Opens the studio, checks the engine line names the CPU engine and why, trains, pauses. */
-export async function studioTrainsOnCpu(driver: SmokeDriver, base: string): Promise<string> {
+/** The engine the studio reports: its kind ('wasm', 'cpu', 'webgpu') and the status line's text. */
+export interface StudioEngine {
+  readonly kind: string;
+  readonly text: string;
+}
+
+/**
+ * Opens the studio, checks the engine line names a CPU engine with its threads and why, trains,
+ * pauses. Returns the engine, so each browser's test can say which one it expects.
+ */
+export async function studioTrainsOnCpu(driver: SmokeDriver, base: string): Promise<StudioEngine> {
   await driver.goto(`${base}/#/studio`);
-  const engine = await waitFor<string>(
+  const engine = await waitFor<StudioEngine>(
     driver,
-    `const s = document.querySelector('[data-testid="backend-status"]'); const t = s && s.textContent;
-     return t && t.includes('CPU engine') ? t : null;`,
+    `const s = document.querySelector('[data-testid="backend-status"] [data-backend]');
+     return s && s.textContent.includes('CPU engine') ? { kind: s.dataset.backend, text: s.textContent } : null;`,
     'the engine line',
   );
-  // "CPU engine — <why>": a reason of some length follows the dash.
-  expect(engine).toMatch(/CPU engine\s*—\s*\S.{20,}/);
+  // "CPU engine: WebAssembly SIMD, 1 thread — <why>": a reason of some length follows the dash.
+  expect(engine.text).toMatch(/CPU engine: (WebAssembly SIMD|TypeScript), 1 thread\s*—\s*\S.{20,}/);
   await waitFor(
     driver,
     `const d = document.querySelector('[data-testid="dataset-info"]'); return d && /validate/.test(d.textContent);`,

@@ -16,8 +16,9 @@ describe.runIf(hasWebKitDriver() || process.env.CI)('WebKitGTK smoke', () => {
 
   it('opens the course outline', () => outlineOpens(driver, base));
   it('opens a lesson with its maths and widgets', () => lessonOpens(driver, base));
-  it('trains in the studio on the CPU engine and says why', async () => {
-    await studioTrainsOnCpu(driver, base);
+  it('trains in the studio on the WebAssembly CPU engine and says why', async () => {
+    const engine = await studioTrainsOnCpu(driver, base);
+    expect(engine.kind).toBe('wasm');
   });
   it('reported no console errors', async () => {
     expect(await driver.errors()).toEqual([]);

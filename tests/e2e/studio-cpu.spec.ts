@@ -5,19 +5,49 @@ import { expect, test } from './fixtures';
 
 /*
  * The studio in a browser launched without --enable-unsafe-webgpu (as most Linux browsers are
- * today), so neither the page nor the worker gets a WebGPU adapter: training falls back to the
- * CPU engine, the status line says so and why, and the lecture CNN still trains past 90% on the
- * embedded MNIST subset. (launchOptions force a new browser, so this lives in its own file.)
+ * today), so neither the page nor the worker gets a WebGPU adapter: training falls back to a CPU
+ * engine (WebAssembly SIMD, automatically; TypeScript when picked), the status line says which,
+ * on how many threads and why, and the lecture CNN still trains past 90% on the embedded MNIST
+ * subset. (launchOptions force a new browser, so this lives in its own file.)
  * Screenshots of the studio while training go to screenshots/ (gitignored).
  */
 test.use({ launchOptions: cpuOnlyLaunch() });
 
-test('without WebGPU the studio trains on the CPU engine and says why', async ({ page }) => {
+test('without WebGPU the studio trains on the WebAssembly CPU engine and says why', async ({ page }) => {
   await page.goto('/#/studio');
+  // One thread per logical core, at most 4: each batch is split between replica workers.
+  const threads = Math.min(4, await page.evaluate(() => navigator.hardwareConcurrency));
   const status = page.getByTestId('backend-status');
-  await expect(status).toContainText('CPU engine', { timeout: 30_000 });
-  await expect(status.locator('[data-backend="cpu"]')).toContainText(/— \S.{20,}/);
+  const named = threads === 1 ? '1 thread' : `${threads} threads`;
+  await expect(status).toContainText(`CPU engine: WebAssembly SIMD, ${named}`, { timeout: 30_000 });
+  const split = threads === 1 ? '1 thread' : `${threads} threads, each batch split between them`;
+  await expect(status.locator('[data-backend="wasm"]')).toContainText(
+    new RegExp(
+      `— (This browser does not expose WebGPU|No WebGPU adapter is available).* Training runs on the WebAssembly engine \\((relaxed-SIMD|SIMD128) kernels, ${split}\\), chosen automatically\\.`,
+    ),
+  );
   await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+  await page.getByRole('button', { name: /^Step/ }).click();
+  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
+});
+
+test('the engine picker offers both CPU engines, and the TypeScript one trains when picked', async ({ page }) => {
+  await page.goto('/#/studio');
+  await expect(page.getByTestId('backend-status')).toContainText('WebAssembly SIMD', { timeout: 30_000 });
+  await expect(page.getByLabel('Engine').locator('option')).toHaveText([
+    'Automatic',
+    'WebGPU',
+    'CPU: WebAssembly',
+    'CPU: TypeScript',
+  ]);
+  await page.getByLabel('Engine').selectOption('cpu');
+  const status = page.getByTestId('backend-status');
+  await expect(status.locator('[data-backend="cpu"]')).toContainText(
+    'CPU engine: TypeScript, 1 thread — Training runs on the TypeScript engine (1 thread).',
+    { timeout: 30_000 },
+  );
+  await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
+  await expect(page.getByRole('button', { name: /^Step/ })).toBeEnabled({ timeout: 30_000 });
   await page.getByRole('button', { name: /^Step/ }).click();
   await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', 'paused');
 });
@@ -59,7 +89,9 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   await page.getByRole('radio', { name: 'Adam' }).check();
   await page.getByLabel('Learning rate', { exact: true }).fill('0.001');
   await page.getByLabel('Batch size', { exact: true }).fill('32');
-  await page.getByLabel('Epochs', { exact: true }).fill('6');
+  // Enough epochs that the run is still going for the Space check at the end (the WebAssembly
+  // engine passes 90% within the first two).
+  await page.getByLabel('Epochs', { exact: true }).fill('20');
   await page.getByLabel('Schedule').selectOption('cosine');
 
   // Training runs in the worker: the page's own script time while it trains stays a small share of
@@ -131,10 +163,16 @@ test('a net built in the builder trains on the embedded subset past 90% validati
   expect(scrolls, 'the presenter layout fits 1920x1080 without scrolling').toBe(false);
   await page.getByRole('button', { name: /^Presenter/ }).click();
 
-  // Space pauses (focus is on the page, not in a field).
+  // Space pauses a running run (focus is on the page, not in a field); on a finished one it starts
+  // another first, and the second press pauses that.
   await page.locator('.studio-header h1').click();
+  const runStatus = page.getByTestId('run-status');
+  if ((await runStatus.getAttribute('data-status')) !== 'running') {
+    await page.keyboard.press('Space');
+    await expect(runStatus).toHaveAttribute('data-status', 'running');
+  }
   await page.keyboard.press('Space');
-  await expect(page.getByTestId('run-status')).toHaveAttribute('data-status', /paused|done/);
+  await expect(runStatus).toHaveAttribute('data-status', /paused|done/);
 });
 
 test('a layer frozen in the builder keeps its weights while the others train', async ({ page }) => {

@@ -22,6 +22,18 @@ test('the studio says which engine trains and why, and is linked from the header
   await expect(page.getByTestId('backend-status')).toContainText(/(CPU|WebGPU) engine/, { timeout: 30_000 });
   // The reason is a sentence, not just a name.
   expect(((await page.getByTestId('backend-status').textContent()) ?? '').length).toBeGreaterThan(30);
+  // 'auto' never takes a software adapter (SwiftShader here): a hardware GPU, or else the
+  // WebAssembly engine, whose line names its threads.
+  const engine = await page.getByTestId('backend-status').locator('[data-backend]').getAttribute('data-backend');
+  if (engine === 'wasm') {
+    const threads = Math.min(4, await page.evaluate(() => navigator.hardwareConcurrency));
+    await expect(page.getByTestId('engine-name')).toHaveText(
+      `CPU engine: WebAssembly SIMD, ${threads} thread${threads === 1 ? '' : 's'}`,
+    );
+  } else {
+    expect(engine).toBe('webgpu');
+    await expect(page.getByTestId('backend-status')).not.toContainText(/swiftshader/i);
+  }
   await expect(page.getByTestId('dataset-info')).toContainText(
     'MNIST subset (built in): 1×28×28 images, 10 classes — 7,000 to train',
     {

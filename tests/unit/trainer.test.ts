@@ -4,6 +4,7 @@ import type { Dataset } from '../../engine/data/dataset';
 import type { ModelSpec } from '../../engine/spec/types';
 import { createRng } from '../../engine/tensor/rng';
 import { evaluate } from '../../engine/train/evaluate';
+import { type StepFn, trainStep } from '../../engine/train/step';
 import { Trainer, type TrainerEvent } from '../../engine/train/trainer';
 
 /** 4 classes: which quadrant of a noisy 8x8 image is bright. Learnable in a few epochs. */
@@ -128,5 +129,34 @@ describe('Trainer', () => {
     await trainer.run();
     expect(progress).toEqual([4, 8, 12, 16]);
     expect(rates[0]).toBeGreaterThan(rates[3]!);
+  });
+
+  it('takes its steps through the step function it is given, awaiting it: an async trainStep gives the same run', async () => {
+    const config = { epochs: 1, batchSize: 24, progressEvery: 3, seed: 4 };
+    const record = async (step?: StepFn): Promise<{ weights: number[]; losses: number[] }> => {
+      const trainer = new Trainer(createCpuModel(spec, { seed: 2 }), { train }, config, 0, step ? { step } : {});
+      const losses: number[] = [];
+      trainer.subscribe((e) => e.type === 'progress' && losses.push(e.progress.loss));
+      await trainer.run();
+      return { weights: weightsOf(trainer), losses };
+    };
+    let calls = 0;
+    const later: StepFn = async (model, optimizer, input) => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 0));
+      return trainStep(model, optimizer, input);
+    };
+    const [plain, awaited] = [await record(), await record(later)];
+    expect(calls).toBe(Math.ceil(256 / 24));
+    expect(awaited).toEqual(plain);
+  });
+
+  it('stops as diverged when the given step reports a loss that is not finite', async () => {
+    const nan: StepFn = () => ({ loss: Number.NaN, dataLoss: Number.NaN, logits: new Float32Array(0), finite: false });
+    const trainer = new Trainer(createCpuModel(spec, { seed: 1 }), { train }, { batchSize: 16 }, 0, { step: nan });
+    const result = await trainer.run();
+    expect(result.status).toBe('diverged');
+    expect(result.steps).toBe(0);
+    expect(result.message).toMatch(/became NaN at step 1/);
   });
 });

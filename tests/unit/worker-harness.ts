@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WorkerRun } from '../../app/ui/training/workerRun';
+import type { WasmModule } from '../../engine/wasm/module';
 import { WorkerClient } from '../../engine/worker/client';
 import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
 import { WorkerSession } from '../../engine/worker/session';
@@ -24,9 +25,13 @@ export interface SessionHarness {
   close(): void;
 }
 
-export function openSession(gpu?: GPU): SessionHarness {
+/**
+ * `gpu` and `loadWasm` are the platform the session sees: none by default, so 'auto' trains on
+ * the TypeScript engine; pass engine/wasm/node/load.ts loadWasmKernels to offer the wasm engine.
+ */
+export function openSession(gpu?: GPU, loadWasm: (() => Promise<WasmModule>) | null = null): SessionHarness {
   const channel = new MessageChannel();
-  const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), gpu);
+  const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), gpu, loadWasm);
   channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
   const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
   channel.port2.start();

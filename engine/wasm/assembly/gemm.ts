@@ -52,81 +52,82 @@ function storeTransposed(r0: v128, r1: v128, r2: v128, r3: v128, dst: usize, str
   v128.store(dst + 3 * stride, v128.shuffle<i32>(t2, t3, 2, 3, 6, 7));
 }
 
-/** Packs A into ceil(M/4) panels of [K][4], zero-padding missing rows. */
-function packA(m: i32, k: i32, a: usize, aI: i32, aK: i32, out: usize): void {
-  for (let i0 = 0; i0 < m; i0 += 4) {
-    const rows = min(4, m - i0);
-    const panel = out + <usize>(i0 * k) * 4;
-    if (rows == 4 && aI == 1) {
-      // Aᵀ stored row-major: the 4 values of one k are adjacent.
-      let src = a + <usize>i0 * 4;
-      const step = <usize>aK * 4;
-      for (let p = 0; p < k; p++, src += step) v128.store(panel + <usize>p * 16, v128.load(src));
+/**
+ * Packs a row-major operand whose panel lanes are its rows (A's rows, or Bᵀ's rows for A·Bᵀ):
+ * `lanes` rows from `src` (row stride `ld` bytes) go into a k-major panel four k at a time, one
+ * 4x4 transpose per 4 lanes. Returns the first k left for packRemainder.
+ */
+// @ts-ignore: decorator
+@inline
+function packTransposed(src: usize, ld: usize, k: i32, panel: usize, lanes: i32): i32 {
+  const rowBytes = <usize>lanes * 4;
+  let p0 = 0;
+  for (; p0 + 3 < k; p0 += 4) {
+    for (let q = 0; q < lanes; q += 4) {
+      const s = src + <usize>q * ld + <usize>p0 * 4;
+      storeTransposed(v128.load(s), v128.load(s + ld), v128.load(s + 2 * ld), v128.load(s + 3 * ld), panel + <usize>p0 * rowBytes + <usize>q * 4, rowBytes);
+    }
+  }
+  return p0;
+}
+
+/**
+ * Packs k = p0..K-1 of a panel one value at a time, lane t (of `lanes`) read from
+ * src + 4·(t·laneStride + p·kStride), zero-filling the lanes from `valid` on: edge panels and the
+ * strides the vector paths do not take.
+ */
+function packRemainder(panel: usize, lanes: i32, valid: i32, p0: i32, k: i32, src: usize, laneStride: i32, kStride: i32): void {
+  const rowBytes = <usize>lanes * 4;
+  const step = <usize>kStride * 4;
+  for (let t = 0; t < lanes; t++) {
+    let dst = panel + <usize>(p0 * lanes + t) * 4;
+    if (t >= valid) {
+      for (let p = p0; p < k; p++, dst += rowBytes) store<f32>(dst, 0);
       continue;
     }
-    let p0 = 0;
-    if (rows == 4 && aK == 1) {
-      // Row-major A: transpose 4x4 blocks.
-      const r = a + <usize>(i0 * aI) * 4;
-      const ld = <usize>aI * 4;
-      for (; p0 + 3 < k; p0 += 4) {
-        const src = r + <usize>p0 * 4;
-        storeTransposed(v128.load(src), v128.load(src + ld), v128.load(src + 2 * ld), v128.load(src + 3 * ld), panel + <usize>p0 * 16, 16);
-      }
-    }
-    for (let r = 0; r < 4; r++) {
-      let dst = panel + <usize>(p0 * 4 + r) * 4;
-      if (r >= rows) {
-        for (let p = p0; p < k; p++, dst += 16) store<f32>(dst, 0);
-        continue;
-      }
-      let src = a + <usize>((i0 + r) * aI + p0 * aK) * 4;
-      const step = <usize>aK * 4;
-      for (let p = p0; p < k; p++, dst += 16, src += step) store<f32>(dst, load<f32>(src));
-    }
+    let from = src + <usize>(t * laneStride + p0 * kStride) * 4;
+    for (let p = p0; p < k; p++, dst += rowBytes, from += step) store<f32>(dst, load<f32>(from));
   }
 }
 
-/** Packs B into ceil(N/8) panels of [K][8], zero-padding missing columns. */
-function packB(n: i32, k: i32, b: usize, bK: i32, bJ: i32, out: usize): void {
-  for (let j0 = 0; j0 < n; j0 += 8) {
-    const cols = min(8, n - j0);
-    const panel = out + <usize>(j0 * k) * 4;
-    if (bJ == 1 && cols == 8) {
-      // Rows of B are contiguous: two vector loads per k.
-      let src = b + <usize>j0 * 4;
+/**
+ * Packs an operand into ceil(count/lanes) k-major panels of [K][lanes], zero-padding missing
+ * lanes, with element (lane t, k p) at src + 4·(t·laneStride + p·kStride): A packs its rows into
+ * 4-lane panels, B its columns into 8-lane panels. Lanes adjacent in memory are copied a vector
+ * at a time, a row-major operand is transposed 4x4 at a time, anything else value by value.
+ */
+// @ts-ignore: decorator
+@inline
+function packPanels(count: i32, k: i32, src: usize, laneStride: i32, kStride: i32, out: usize, lanes: i32): void {
+  const rowBytes = <usize>lanes * 4;
+  for (let l0 = 0; l0 < count; l0 += lanes) {
+    const valid = min(lanes, count - l0);
+    const panel = out + <usize>(l0 * k) * 4;
+    const first = src + <usize>(l0 * laneStride) * 4;
+    if (valid == lanes && laneStride == 1) {
+      // The lanes of one k are adjacent (Aᵀ or B stored row-major).
+      let from = first;
       let dst = panel;
-      const step = <usize>bK * 4;
-      for (let p = 0; p < k; p++, dst += 32, src += step) {
-        v128.store(dst, v128.load(src));
-        v128.store(dst, v128.load(src, 16), 16);
+      const step = <usize>kStride * 4;
+      for (let p = 0; p < k; p++, dst += rowBytes, from += step) {
+        for (let q: usize = 0; q < rowBytes; q += 16) v128.store(dst + q, v128.load(from + q));
       }
       continue;
     }
-    let p0 = 0;
-    if (cols == 8 && bK == 1) {
-      // Bᵀ stored row-major (A·Bᵀ, e.g. dW = dY·colsᵀ): transpose two 4x4 blocks per 4 k.
-      const r = b + <usize>(j0 * bJ) * 4;
-      const ld = <usize>bJ * 4;
-      for (; p0 + 3 < k; p0 += 4) {
-        const src = r + <usize>p0 * 4;
-        const dst = panel + <usize>p0 * 32;
-        storeTransposed(v128.load(src), v128.load(src + ld), v128.load(src + 2 * ld), v128.load(src + 3 * ld), dst, 32);
-        const hi = src + 4 * ld;
-        storeTransposed(v128.load(hi), v128.load(hi + ld), v128.load(hi + 2 * ld), v128.load(hi + 3 * ld), dst + 16, 32);
-      }
-    }
-    for (let t = 0; t < 8; t++) {
-      let dst = panel + <usize>(p0 * 8 + t) * 4;
-      if (t >= cols) {
-        for (let p = p0; p < k; p++, dst += 32) store<f32>(dst, 0);
-        continue;
-      }
-      let src = b + <usize>((j0 + t) * bJ + p0 * bK) * 4;
-      const step = <usize>bK * 4;
-      for (let p = p0; p < k; p++, dst += 32, src += step) store<f32>(dst, load<f32>(src));
-    }
+    // Row-major A, or Bᵀ stored row-major (A·Bᵀ, e.g. dW = dY·colsᵀ): 4x4 transposes.
+    const p0 = valid == lanes && kStride == 1 ? packTransposed(first, <usize>laneStride * 4, k, panel, lanes) : 0;
+    packRemainder(panel, lanes, valid, p0, k, first, laneStride, kStride);
   }
+}
+
+/** Packs A (M x K) into ceil(M/4) panels of [K][4]. */
+function packA(m: i32, k: i32, a: usize, aI: i32, aK: i32, out: usize): void {
+  packPanels(m, k, a, aI, aK, out, 4);
+}
+
+/** Packs B (K x N) into ceil(N/8) panels of [K][8]. */
+function packB(n: i32, k: i32, b: usize, bK: i32, bJ: i32, out: usize): void {
+  packPanels(n, k, b, bJ, bK, out, 8);
 }
 
 // @ts-ignore: decorator

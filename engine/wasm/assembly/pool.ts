@@ -73,41 +73,72 @@ function maxpool2x2(x: usize, y: usize, switches: usize): void {
   }
 }
 
+/*
+ * The window cursor the general pooling loops share: nextWindow() steps to the next output of the
+ * NCHW output (columns, then rows, then planes) and clips its window to the image, as input rows
+ * [wyLo, wyHi) and columns [wxLo, wxHi) of the plane that starts at flat input index wBase.
+ */
+let cPlane = 0;
+let cOy = 0;
+let cOx = 0;
+let wBase = 0;
+let wyLo = 0;
+let wyHi = 0;
+let wxLo = 0;
+let wxHi = 0;
+
+/** Rewinds the cursor (after readGeometry) and returns the number of outputs. */
+function startWindows(): usize {
+  cPlane = 0;
+  cOy = 0;
+  cOx = -1;
+  return <usize>(gBatch * gInC * gOutH * gOutW);
+}
+
+// @ts-ignore: decorator
+@inline
+function nextWindow(): void {
+  if (++cOx == gOutW) {
+    cOx = 0;
+    if (++cOy == gOutH) {
+      cOy = 0;
+      cPlane++;
+    }
+  }
+  wBase = cPlane * gInH * gInW;
+  const y0 = cOy * gStrideH - gPadTop;
+  wyLo = max(0, y0);
+  wyHi = min(gInH, y0 + gKh);
+  const x0 = cOx * gStrideW - gPadLeft;
+  wxLo = max(0, x0);
+  wxHi = min(gInW, x0 + gKw);
+}
+
 export function maxpoolForward(geo: usize, x: usize, y: usize, switches: usize): void {
   readGeometry(geo);
   if (gKh == 2 && gKw == 2 && gStrideH == 2 && gStrideW == 2 && gPadTop == 0 && gPadLeft == 0) {
     maxpool2x2(x, y, switches);
     return;
   }
-  const planes = gBatch * gInC;
-  let o: usize = 0;
-  for (let plane = 0; plane < planes; plane++) {
-    const base = plane * gInH * gInW;
-    for (let oy = 0; oy < gOutH; oy++) {
-      const y0 = oy * gStrideH - gPadTop;
-      const yLo = max(0, y0);
-      const yHi = min(gInH, y0 + gKh);
-      for (let ox = 0; ox < gOutW; ox++) {
-        const x0 = ox * gStrideW - gPadLeft;
-        const xLo = max(0, x0);
-        const xHi = min(gInW, x0 + gKw);
-        let best: f32 = -Infinity;
-        let at = -1;
-        for (let iy = yLo; iy < yHi; iy++) {
-          const row = base + iy * gInW;
-          for (let ix = xLo; ix < xHi; ix++) {
-            // Branch-free (wasm select): which input wins is data-dependent and unpredictable.
-            const v = load<f32>(x + <usize>(row + ix) * 4);
-            const wins = v > best;
-            best = select<f32>(v, best, wins);
-            at = select<i32>(row + ix, at, wins);
-          }
-        }
-        store<f32>(y + o * 4, at < 0 ? 0 : best);
-        store<i32>(switches + o * 4, at);
-        o++;
+  const count = startWindows();
+  for (let o: usize = 0; o < count; o++) {
+    nextWindow();
+    const xLo = wxLo;
+    const xHi = wxHi;
+    let best: f32 = -Infinity;
+    let at = -1;
+    for (let iy = wyLo; iy < wyHi; iy++) {
+      const row = wBase + iy * gInW;
+      for (let ix = xLo; ix < xHi; ix++) {
+        // Branch-free (wasm select): which input wins is data-dependent and unpredictable.
+        const v = load<f32>(x + <usize>(row + ix) * 4);
+        const wins = v > best;
+        best = select<f32>(v, best, wins);
+        at = select<i32>(row + ix, at, wins);
       }
     }
+    store<f32>(y + o * 4, at < 0 ? 0 : best);
+    store<i32>(switches + o * 4, at);
   }
 }
 
@@ -125,57 +156,37 @@ export function maxpoolBackward(count: i32, dy: usize, switches: usize, dx: usiz
 
 export function avgpoolForward(geo: usize, x: usize, y: usize): void {
   readGeometry(geo);
-  const planes = gBatch * gInC;
   const scale: f32 = <f32>1 / <f32>(gKh * gKw);
-  let o: usize = 0;
-  for (let plane = 0; plane < planes; plane++) {
-    const base = plane * gInH * gInW;
-    for (let oy = 0; oy < gOutH; oy++) {
-      const y0 = oy * gStrideH - gPadTop;
-      const yLo = max(0, y0);
-      const yHi = min(gInH, y0 + gKh);
-      for (let ox = 0; ox < gOutW; ox++) {
-        const x0 = ox * gStrideW - gPadLeft;
-        const xLo = max(0, x0);
-        const xHi = min(gInW, x0 + gKw);
-        let s: f32 = 0;
-        for (let iy = yLo; iy < yHi; iy++) {
-          const row = base + iy * gInW;
-          for (let ix = xLo; ix < xHi; ix++) s += load<f32>(x + <usize>(row + ix) * 4);
-        }
-        store<f32>(y + o * 4, s * scale);
-        o++;
-      }
+  const count = startWindows();
+  for (let o: usize = 0; o < count; o++) {
+    nextWindow();
+    const xLo = wxLo;
+    const xHi = wxHi;
+    let s: f32 = 0;
+    for (let iy = wyLo; iy < wyHi; iy++) {
+      const row = wBase + iy * gInW;
+      for (let ix = xLo; ix < xHi; ix++) s += load<f32>(x + <usize>(row + ix) * 4);
     }
+    store<f32>(y + o * 4, s * scale);
   }
 }
 
 /** dx (overwritten): each dy/(kh·kw) spread over the in-image part of its window. */
 export function avgpoolBackward(geo: usize, dy: usize, dx: usize): void {
   readGeometry(geo);
-  const planes = gBatch * gInC;
   const scale: f32 = <f32>1 / <f32>(gKh * gKw);
-  memory.fill(dx, 0, <usize>(planes * gInH * gInW) * 4);
-  let o: usize = 0;
-  for (let plane = 0; plane < planes; plane++) {
-    const base = plane * gInH * gInW;
-    for (let oy = 0; oy < gOutH; oy++) {
-      const y0 = oy * gStrideH - gPadTop;
-      const yLo = max(0, y0);
-      const yHi = min(gInH, y0 + gKh);
-      for (let ox = 0; ox < gOutW; ox++) {
-        const x0 = ox * gStrideW - gPadLeft;
-        const xLo = max(0, x0);
-        const xHi = min(gInW, x0 + gKw);
-        const g = load<f32>(dy + o * 4) * scale;
-        o++;
-        for (let iy = yLo; iy < yHi; iy++) {
-          const row = base + iy * gInW;
-          for (let ix = xLo; ix < xHi; ix++) {
-            const d = dx + <usize>(row + ix) * 4;
-            store<f32>(d, load<f32>(d) + g);
-          }
-        }
+  memory.fill(dx, 0, <usize>(gBatch * gInC * gInH * gInW) * 4);
+  const count = startWindows();
+  for (let o: usize = 0; o < count; o++) {
+    nextWindow();
+    const xLo = wxLo;
+    const xHi = wxHi;
+    const g = load<f32>(dy + o * 4) * scale;
+    for (let iy = wyLo; iy < wyHi; iy++) {
+      const row = wBase + iy * gInW;
+      for (let ix = xLo; ix < xHi; ix++) {
+        const d = dx + <usize>(row + ix) * 4;
+        store<f32>(d, load<f32>(d) + g);
       }
     }
   }
