@@ -8,8 +8,8 @@
  * back to slow JS-heap arrays for the overflow).
  *
  * On several threads, each trainer gets a data-parallel step (engine/parallel/): replicas in other
- * workers take their shards of every batch. Should a replica fail, the run goes on on this thread
- * (withOneThreadFallback) and `onFallback` hears why.
+ * workers take their shards of every batch. Should replicas fail to start, or one fail mid-run, the
+ * run goes on on this thread (withOneThreadFallback) and `onFallback` hears why.
  */
 
 import { getWeights, loadWeights } from '../cpu/model';
@@ -69,14 +69,20 @@ export async function createWasmHost(
       if (!replicas || batchSize > replicaBatch) {
         replicas?.dispose();
         replicas = null;
-        replicas = await createDataParallelStep({
-          spec: spec.spec,
-          seed: spec.seed,
-          threads: parallel.threads,
-          launcher: parallel.launcher,
-          engine: { kind: 'wasm', wasm },
-          maxBatch: batchSize,
-        });
+        try {
+          replicas = await createDataParallelStep({
+            spec: spec.spec,
+            seed: spec.seed,
+            threads: parallel.threads,
+            launcher: parallel.launcher,
+            engine: { kind: 'wasm', wasm },
+            maxBatch: batchSize,
+          });
+        } catch (error) {
+          // Replicas that cannot start (no nested workers, a worker script refused): train on this thread.
+          parallel.onFallback?.(error instanceof Error ? error.message : String(error));
+          return undefined;
+        }
         replicaBatch = batchSize;
       }
       return withOneThreadFallback(replicas.step, parallel.onFallback);

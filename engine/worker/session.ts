@@ -200,6 +200,13 @@ export class WorkerSession {
     return run;
   }
 
+  /** Data-parallel training went on on one thread: reports the engine again, with the reason. */
+  private onOneThread(why: string): void {
+    this.parallel?.onFallback?.(why);
+    const backend = this.backend;
+    this.post({ type: 'backend', backend: backend.kind, adapter: backend.adapter, threads: 1, reason: why });
+  }
+
   /** Picks the engine, reports it, and moves an existing model onto it (keeping its weights). */
   private async selectBackend(choice: BackendChoice): Promise<void> {
     const weights = this.host && this.built ? await this.host.weights() : null;
@@ -213,7 +220,8 @@ export class WorkerSession {
     const backend = await chooseEngine(choice, {
       gpu: this.gpu,
       loadWasm: this.loadWasm,
-      parallel: this.parallel,
+      // A replica that fails sends the run on on one thread: the studio's engine line says so.
+      parallel: this.parallel && { ...this.parallel, onFallback: (why) => this.onOneThread(why) },
       label: 'convlab training',
     });
     this.backend = backend;

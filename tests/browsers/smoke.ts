@@ -51,8 +51,12 @@ export async function studioTrainsOnCpu(driver: SmokeDriver, base: string): Prom
      return s && s.textContent.includes('CPU engine') ? { kind: s.dataset.backend, text: s.textContent } : null;`,
     'the engine line',
   );
-  // "CPU engine: WebAssembly SIMD, 1 thread — <why>": a reason of some length follows the dash.
-  expect(engine.text).toMatch(/CPU engine: (WebAssembly SIMD|TypeScript), 1 thread\s*—\s*\S.{20,}/);
+  // "CPU engine: WebAssembly SIMD, 2 threads — <why>": a reason of some length follows the dash.
+  // The wasm engine splits batches over one thread per logical core (at most 4).
+  const cores = await driver.evaluate<number>('return navigator.hardwareConcurrency || 1;');
+  const threads = engine.kind === 'wasm' ? Math.min(4, cores) : 1;
+  const named = `${threads} thread${threads === 1 ? '' : 's'}`;
+  expect(engine.text).toMatch(new RegExp(`CPU engine: (WebAssembly SIMD|TypeScript), ${named}\\s*—\\s*\\S.{20,}`));
   await waitFor(
     driver,
     `const d = document.querySelector('[data-testid="dataset-info"]'); return d && /validate/.test(d.textContent);`,
@@ -77,5 +81,11 @@ export async function studioTrainsOnCpu(driver: SmokeDriver, base: string): Prom
     `const s = document.querySelector('[data-testid="run-status"]'); return s && ['paused', 'done'].includes(s.dataset.status);`,
     'the run to pause',
   );
+  // Still on as many threads: no replica failed and sent the run back to one thread.
+  const after = await driver.evaluate<string>(
+    `return document.querySelector('[data-testid="backend-status"] [data-backend]').textContent;`,
+  );
+  expect(after).toContain(`, ${named}`);
+  console.info(`${driver.name}: ${after}`);
   return engine;
 }

@@ -4,9 +4,11 @@
  * drive the worker protocol. Also: the official MNIST files from ../shared/datasets, and a
  * WorkerRun (app/ui/training) over its own session.
  */
+
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { WorkerRun } from '../../app/ui/training/workerRun';
+import type { WasmParallel } from '../../engine/backend/wasm-host';
 import type { WasmModule } from '../../engine/wasm/module';
 import { WorkerClient } from '../../engine/worker/client';
 import { type FromWorker, type ToWorker, transferablesOf } from '../../engine/worker/protocol';
@@ -27,11 +29,16 @@ export interface SessionHarness {
 
 /**
  * `gpu` and `loadWasm` are the platform the session sees: none by default, so 'auto' trains on
- * the TypeScript engine; pass engine/wasm/node/load.ts loadWasmKernels to offer the wasm engine.
+ * the TypeScript engine; pass engine/wasm/node/load.ts loadWasmKernels to offer the wasm engine,
+ * and `parallel` to let it split batches over replicas.
  */
-export function openSession(gpu?: GPU, loadWasm: (() => Promise<WasmModule>) | null = null): SessionHarness {
+export function openSession(
+  gpu?: GPU,
+  loadWasm: (() => Promise<WasmModule>) | null = null,
+  parallel: WasmParallel | null = null,
+): SessionHarness {
   const channel = new MessageChannel();
-  const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), gpu, loadWasm);
+  const session = new WorkerSession((m) => channel.port1.postMessage(m, transferablesOf(m)), gpu, loadWasm, parallel);
   channel.port1.onmessage = (event: MessageEvent<ToWorker>) => void session.handle(event.data);
   const client = new WorkerClient(channel.port2 as unknown as ConstructorParameters<typeof WorkerClient>[0]);
   channel.port2.start();

@@ -5,6 +5,7 @@
  * same seed. A wasm engine that cannot load falls back to TypeScript with the reason in words.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+import { inProcessLauncher } from '../../engine/parallel/in-process-launcher';
 import { getPreset } from '../../engine/spec/presets';
 import { WasmLoadError } from '../../engine/wasm/module';
 import { loadWasmKernels } from '../../engine/wasm/node/load';
@@ -23,6 +24,11 @@ async function ready(engine: 'wasm' | 'cpu', batchSize: number): Promise<Session
   const backend = s.next('backend');
   s.client.send({ type: 'init', backend: engine });
   expect((await backend).backend).toBe(engine);
+  return prepare(s, batchSize);
+}
+
+/** Loads the data, builds the net and configures the trainer on a session whose engine is set. */
+async function prepare(s: SessionHarness, batchSize: number): Promise<SessionHarness> {
   const dataset = s.next('dataset');
   s.client.send({
     type: 'load-dataset',
@@ -100,6 +106,38 @@ describe('the worker session on the wasm engine', () => {
     expect(moved).toBeGreaterThan(0);
     expect(moved).toBeLessThan(0.1);
     expect(evaluatedBefore.metrics.count).toBe(500);
+  });
+
+  it('on 2 threads it says so, trains through a replica, and agrees with one thread', async () => {
+    const s = openSession(undefined, loadWasmKernels, { threads: 2, launcher: inProcessLauncher() });
+    opened.push(s);
+    const backend = s.next('backend');
+    s.client.send({ type: 'init', backend: 'wasm' });
+    const m = await backend;
+    expect([m.backend, m.threads]).toEqual(['wasm', 2]);
+    expect(m.reason).toMatch(/kernels, 2 threads, each batch split between them\)\.$/);
+    const parallel = await prepare(s, 32);
+    const one = await ready('wasm', 32);
+    const [a, b] = [await step(parallel, 3), await step(one, 3)];
+    expect(Math.abs(a - b)).toBeLessThan(1e-4 * Math.max(1, b));
+  });
+
+  it('replicas that cannot start: the engine line changes to 1 thread with the reason, and training goes on', async () => {
+    const failing = inProcessLauncher({
+      buildModel: () => Promise.reject(new Error('no room for another model')),
+    });
+    const s = openSession(undefined, loadWasmKernels, { threads: 2, launcher: failing });
+    opened.push(s);
+    const first = s.next('backend');
+    s.client.send({ type: 'init', backend: 'wasm' });
+    expect((await first).threads).toBe(2);
+    await prepare(s, 32);
+    const fallback = s.next('backend');
+    const loss = step(s, 2);
+    const m = await fallback;
+    expect([m.backend, m.threads]).toEqual(['wasm', 1]);
+    expect(m.reason).toContain('no room for another model');
+    expect(Number.isFinite(await loss)).toBe(true);
   });
 
   it('falls back to the TypeScript engine, saying why, when the wasm engine cannot load', async () => {
