@@ -3,7 +3,7 @@
  * the page without a terminal:
  *   GET  api/datasets                  -> { mnist: DatasetStatus, cifar10: DatasetStatus }
  *   POST api/datasets/<name>/download  -> starts (or joins) the download; answers the status
- *   GET  data/<mnist|cifar10>/<file>   -> the downloaded files (preview serves dist/, which lacks them)
+ *   GET  data/<mnist|cifar10>/<file>   -> the downloaded files (preview serves dist/, which lacks them); HEAD too
  * Downloads run in the server with scripts/datasets/download.ts, the code behind `npm run fetch-data`
  * (same canonical URLs, same checksums, resume after an interruption).
  *
@@ -83,8 +83,11 @@ class Downloads {
   }
 }
 
-/** Serves data/<dataset>/<file> from the data folder: only the known file names, nothing else. */
-function serveFile(name: DatasetName, file: string, res: ServerResponse): boolean {
+/**
+ * Serves data/<dataset>/<file> from the data folder: only the known file names, nothing else. A HEAD
+ * request gets the headers alone (the lessons ask with HEAD whether a dataset is here).
+ */
+function serveFile(name: DatasetName, file: string, res: ServerResponse, head: boolean): boolean {
   const job = planDownloads(name).find((j) => j.name === file);
   if (!job) return false;
   const path = join(dataDir(), job.dir, job.name);
@@ -92,7 +95,8 @@ function serveFile(name: DatasetName, file: string, res: ServerResponse): boolea
   res.statusCode = 200;
   res.setHeader('content-type', 'application/octet-stream');
   res.setHeader('content-length', String(statSync(path).size));
-  createReadStream(path).pipe(res);
+  if (head) res.end();
+  else createReadStream(path).pipe(res);
   return true;
 }
 
@@ -114,7 +118,8 @@ function middleware(downloads: Downloads): Handler {
       return;
     }
     const file = /^\/data\/(mnist|cifar10)\/([^/]+)$/.exec(path);
-    if (file && req.method === 'GET' && serveFile(file[1] as DatasetName, file[2] ?? '', res)) return;
+    const read = req.method === 'GET' || req.method === 'HEAD';
+    if (file && read && serveFile(file[1] as DatasetName, file[2] ?? '', res, req.method === 'HEAD')) return;
     next();
   };
 }

@@ -62,7 +62,7 @@ export function LinearTrainer(): ReactElement {
         <p className="dense-note">
           {data.trainCount.toLocaleString('en-US')} training and {data.testCount.toLocaleString('en-US')} test images; W
           is {data.classNames.length}×{inputs.toLocaleString('en-US')}; batches of {LINEAR_BATCH}, Adam, {stepsPerEpoch}{' '}
-          steps per epoch.
+          steps per epoch{source === 'cifar' ? '; the learning rate falls to 5% over the run' : ''}.
         </p>
       )}
       <div className="button-row">

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type PreviewServer, preview } from 'vite';
 import { expect, test } from './fixtures';
+import { type AppServer, previewWith } from './preview-server';
 
 /*
  * Datasets from the page, with no terminal: ../shared/datasets is served by a local HTTP server
@@ -14,20 +14,15 @@ import { expect, test } from './fixtures';
  * net, reloads, and trains again from the copy kept in the browser: the canonical server is asked
  * for the archive exactly once and the page fetches nothing from /data after the reload.
  *
- * The second preview server runs in this test process through Vite's JavaScript API (the same
- * vite.config.ts, so the same dataset service), on a free port: nothing to spawn, wait for or kill.
+ * The app's server is a second preview server (./preview-server.ts).
  */
 const DATASETS = resolve(process.cwd(), '../shared/datasets');
 const CIFAR = 'cifar10/cifar-10-binary.tar.gz';
-const DIST = process.env.E2E_DIST ?? 'dist';
-const ENV_KEYS = ['CONVLAB_DATA_DIR', 'CONVLAB_DATA_BASE_URL'] as const;
 
 let canonical: Server | undefined;
 const canonicalHits = new Map<string, number>();
-let app: PreviewServer | undefined;
-let appUrl = '';
+let app: AppServer | undefined;
 let dataDir: string | undefined;
-const savedEnv = new Map<string, string | undefined>();
 
 /** Streams a file in 1 MiB pieces a little apart, so a progress bar has time to show. */
 function serveSlowly(path: string, res: import('node:http').ServerResponse): void {
@@ -56,18 +51,11 @@ test.beforeAll(async () => {
   canonical = server;
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   dataDir = mkdtempSync(join(tmpdir(), 'convlab-data-'));
-  // The dataset service reads these when a request comes (scripts/vite-datasets.ts).
-  for (const key of ENV_KEYS) savedEnv.set(key, process.env[key]);
-  process.env.CONVLAB_DATA_DIR = dataDir;
-  process.env.CONVLAB_DATA_BASE_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  app = await preview({
-    logLevel: 'warn',
-    build: { outDir: DIST },
-    preview: { host: '127.0.0.1', port: 0, strictPort: false, open: false },
+  app = await previewWith({
+    CONVLAB_DATA_DIR: dataDir,
+    CONVLAB_DATA_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
   });
-  const address = app.httpServer.address() as AddressInfo;
-  appUrl = `http://127.0.0.1:${address.port}`;
-  expect((await fetch(`${appUrl}/api/datasets`)).ok).toBe(true);
+  expect((await fetch(`${app.url}/api/datasets`)).ok).toBe(true);
 });
 
 test.afterAll(async () => {
@@ -77,16 +65,12 @@ test.afterAll(async () => {
     server.closeAllConnections();
     await new Promise<void>((done) => server.close(() => done()));
   }
-  for (const [key, value] of savedEnv) {
-    if (value === undefined) delete process.env[key];
-    else process.env[key] = value;
-  }
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 test('Download CIFAR-10 in the studio, train, reload, and train again without a second download', async ({ page }) => {
   test.setTimeout(600_000);
-  const base = appUrl;
+  const base = app!.url;
   await page.goto(`${base}/#/studio`);
   await expect(page.getByTestId('dataset-info')).toContainText('validate', { timeout: 60_000 });
 

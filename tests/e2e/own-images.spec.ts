@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 
 /*
  * Your own images, as a student would: camera frames for one class (Chromium's fake camera: a
- * green test card), generated red PNG files for the other, a non-image refused by name, too few
+ * green test card), generated red and blue PNG files for two more, a non-image refused by name, too few
  * images refused in words, training from scratch and on the MNIST base, live prediction bars from
  * the camera, and the set and the model saved and loaded back.
  */
@@ -19,23 +19,31 @@ test.use({
   permissions: ['camera'],
 });
 
-/** `count` PNGs of solid red with a little noise, made by the page's own canvas. */
-async function redPngs(page: Page, count: number): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
-  const urls = await page.evaluate((n) => {
-    const out: string[] = [];
-    for (let i = 0; i < n; i++) {
-      const canvas = document.createElement('canvas');
-      canvas.width = 48;
-      canvas.height = 40;
-      const ctx = canvas.getContext('2d')!;
-      ctx.fillStyle = `rgb(${200 + (i % 5) * 10}, ${i % 7}, ${i % 3})`;
-      ctx.fillRect(0, 0, 48, 40);
-      out.push(canvas.toDataURL('image/png'));
-    }
-    return out;
-  }, count);
+/** `count` PNGs of one solid colour with a little noise ('red' or 'blue'), made by the page's own canvas. */
+async function solidPngs(
+  page: Page,
+  count: number,
+  colour: 'red' | 'blue',
+): Promise<{ name: string; mimeType: string; buffer: Buffer }[]> {
+  const urls = await page.evaluate(
+    ({ n, blue }) => {
+      const out: string[] = [];
+      for (let i = 0; i < n; i++) {
+        const canvas = document.createElement('canvas');
+        canvas.width = 48;
+        canvas.height = 40;
+        const ctx = canvas.getContext('2d')!;
+        const strong = 200 + (i % 5) * 10;
+        ctx.fillStyle = blue ? `rgb(${i % 3}, ${i % 7}, ${strong})` : `rgb(${strong}, ${i % 7}, ${i % 3})`;
+        ctx.fillRect(0, 0, 48, 40);
+        out.push(canvas.toDataURL('image/png'));
+      }
+      return out;
+    },
+    { n: count, blue: colour === 'blue' },
+  );
   return urls.map((url, i) => ({
-    name: `red-${i}.png`,
+    name: `${colour}-${i}.png`,
     mimeType: 'image/png',
     buffer: Buffer.from(url.split(',')[1]!, 'base64'),
   }));
@@ -58,37 +66,46 @@ async function fillClasses(page: Page, cameraFrames = 12, files = 12): Promise<v
     .getByTestId('own-class-1')
     .getByLabel('Add files')
     .setInputFiles([
-      ...(await redPngs(page, files)),
+      ...(await solidPngs(page, files, 'red')),
       { name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('not an image') },
     ]);
   await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText(`${files} images`);
   await expect(page.getByTestId('own-notice')).toContainText('notes.txt (not an image)');
 }
 
-test('too few images are refused in words, and a scratch net learns camera vs red files', async ({ page }) => {
+test('too few images are refused in words; a scratch net learns camera, red and blue at 90% or more on held-out images', async ({
+  page,
+}) => {
   test.setTimeout(300_000);
-  await fillClasses(page, 4, 12);
+  await fillClasses(page, 4, 20);
+  await page.getByRole('button', { name: 'Add a class' }).click();
+  await page
+    .getByTestId('own-class-2')
+    .getByLabel('Add files')
+    .setInputFiles(await solidPngs(page, 20, 'blue'));
+  await expect(page.getByTestId('own-class-2').getByTestId('own-class-count')).toHaveText('20 images');
   await page.getByRole('radio', { name: /^Nothing: a small conv net/ }).check();
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('own-train-error')).toContainText('at least 5 images');
   await expect(page.getByTestId('own-train-error')).toContainText('"Class 1" has 4');
 
   await page.getByTestId('own-class-0').getByRole('button', { name: 'Hold to add from camera' }).focus();
-  for (let i = 4; i < 12; i++) await page.keyboard.press('Enter');
-  await expect(page.getByTestId('own-class-0').getByTestId('own-class-count')).toHaveText('12 images');
+  for (let i = 4; i < 20; i++) await page.keyboard.press('Enter');
+  await expect(page.getByTestId('own-class-0').getByTestId('own-class-count')).toHaveText('20 images');
   await page.getByTestId('own-class-0').getByRole('textbox').fill('Camera');
   await page.getByTestId('own-class-1').getByRole('textbox').fill('Red');
+  await page.getByTestId('own-class-2').getByRole('textbox').fill('Blue');
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('own-train')).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
-  // 24 images: every fifth of each class (2 + 2) is held out. Green test cards vs red squares separate easily.
+  // 60 images: every fifth of each class (4 + 4 + 4) is held out, and the net never trains on them.
   const accuracy = page.getByTestId('own-test-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 60_000 });
-  await expect(page.getByTestId('own-test')).toContainText('of 4 right');
-  expect(Number.parseFloat((await accuracy.textContent()) ?? '0')).toBeGreaterThanOrEqual(75);
+  await expect(page.getByTestId('own-test')).toContainText('of 12 right');
+  expect(Number.parseFloat((await accuracy.textContent()) ?? '0')).toBeGreaterThanOrEqual(90);
 
   // Live: the camera shows class "Camera", so its bar leads.
   const bars = page.getByTestId('own-bar');
-  await expect(bars).toHaveCount(2);
+  await expect(bars).toHaveCount(3);
   await expect
     .poll(
       async () => (await bars.locator('meter').evaluateAll((ms) => ms.map((m) => (m as HTMLMeterElement).value)))[0],
@@ -98,7 +115,7 @@ test('too few images are refused in words, and a scratch net learns camera vs re
     )
     .toBeGreaterThan(0.5);
   const values = await bars.locator('meter').evaluateAll((ms) => ms.map((m) => (m as HTMLMeterElement).value));
-  expect(values[0]! + values[1]!).toBeCloseTo(1, 3);
+  expect(values[0]! + values[1]! + values[2]!).toBeCloseTo(1, 3);
 
   // Save the set and the model, change the set, load both back.
   const zipDownload = page.waitForEvent('download');
@@ -112,9 +129,10 @@ test('too few images are refused in words, and a scratch net learns camera vs re
   await page
     .getByLabel('Load images')
     .setInputFiles({ name: 'my-images.zip', mimeType: 'application/zip', buffer: readFileSync(zipPath) });
-  await expect(page.getByTestId('own-save-message')).toContainText('Loaded 24 images in 2 classes');
+  await expect(page.getByTestId('own-save-message')).toContainText('Loaded 60 images in 3 classes');
   await expect(page.getByTestId('own-class-1').getByRole('textbox')).toHaveValue('Red');
-  await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText('12 images');
+  await expect(page.getByTestId('own-class-1').getByTestId('own-class-count')).toHaveText('20 images');
+  await expect(page.getByTestId('own-class-2').getByRole('textbox')).toHaveValue('Blue');
   await page
     .getByLabel('Load model')
     .setInputFiles({ name: 'm.convlab', mimeType: 'application/octet-stream', buffer: readFileSync(modelPath) });
