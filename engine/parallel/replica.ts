@@ -51,8 +51,12 @@ export function serveReplica(port: CoordinatorPort, hooks: ReplicaHooks = {}): v
       return;
     }
     replica = { model, init };
+    // Read the request counter BEFORE saying ready: once the coordinator hears 'ready' it may post
+    // the first request at once, and a counter read after that would take request 1 for the
+    // starting value and wait for a change that already happened (a lost wake-up: a hang).
+    const seen = init.shared ? Atomics.load(init.shared.control, Control.request) : 0;
     port.post({ type: 'ready', ...layoutOf(model) }, []);
-    if (init.shared) void serveShared(model, init, init.shared);
+    if (init.shared) void serveShared(model, init, init.shared, seen);
   }
 
   function answerStep(model: Model, init: ReplicaInit, message: StepMessage): void {
@@ -83,11 +87,14 @@ export function serveReplica(port: CoordinatorPort, hooks: ReplicaHooks = {}): v
   }
 }
 
-/** The shared-memory loop: wait for a request, compute the shard in place, signal done; until STOP. */
-async function serveShared(model: Model, init: ReplicaInit, slots: SharedSlots): Promise<void> {
+/**
+ * The shared-memory loop: wait for a request, compute the shard in place, signal done; until STOP.
+ * `first` is the request counter as it was before the replica said it was ready.
+ */
+async function serveShared(model: Model, init: ReplicaInit, slots: SharedSlots, first: number): Promise<void> {
   const { control } = slots;
   const { classes } = rowSizes(model);
-  let seen = Atomics.load(control, Control.request);
+  let seen = first;
   for (;;) {
     await waitForChange(control, Control.request, seen);
     const request = Atomics.load(control, Control.request);

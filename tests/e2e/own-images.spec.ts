@@ -1,20 +1,48 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { chromiumArgs } from '../../playwright.config';
 import { expect, test } from './fixtures';
 
 /*
- * Your own images, as a student would: camera frames for one class (Chromium's fake camera: a
- * green test card), generated red and blue PNG files for two more, a non-image refused by name, too few
- * images refused in words, training from scratch and on the MNIST base, live prediction bars from
- * the camera, and the set and the model saved and loaded back.
+ * Your own images, as a student would: camera frames for one class (Chromium's fake camera, fed a
+ * black-and-white checkerboard video with --use-file-for-fake-video-capture), generated red and
+ * blue PNG files for two more, a non-image refused by name, too few images refused in words,
+ * training from scratch and on the MNIST base, live prediction bars from the camera, and the set
+ * and the model saved and loaded back.
  */
 const system = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/**
+ * A short Y4M video (4:2:0) of a checkerboard that shifts by a pixel each frame, written where
+ * Chromium's fake camera can read it: the camera class looks like nothing the files show.
+ */
+function checkerboardVideo(): string {
+  const [width, height, frames] = [64, 48, 10];
+  const parts: Buffer[] = [Buffer.from(`YUV4MPEG2 W${width} H${height} F10:1 Ip A1:1 C420jpeg\n`)];
+  for (let f = 0; f < frames; f++) {
+    const luma = Buffer.alloc(width * height);
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) luma[y * width + x] = (((x + f) >> 3) + (y >> 3)) % 2 ? 235 : 16;
+    }
+    const chroma = Buffer.alloc((width / 2) * (height / 2) * 2, 128);
+    parts.push(Buffer.from('FRAME\n'), luma, chroma);
+  }
+  const path = join(mkdtempSync(join(tmpdir(), 'convlab-camera-')), 'checkerboard.y4m');
+  writeFileSync(path, Buffer.concat(parts));
+  return path;
+}
 
 test.use({
   launchOptions: {
     executablePath: existsSync(system) ? system : undefined,
-    args: [...chromiumArgs, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    args: [
+      ...chromiumArgs,
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${checkerboardVideo()}`,
+      '--use-fake-ui-for-media-stream',
+    ],
   },
   permissions: ['camera'],
 });
@@ -98,6 +126,7 @@ test('too few images are refused in words; a scratch net learns camera, red and 
   await page.getByRole('button', { name: 'Train', exact: true }).click();
   await expect(page.getByTestId('own-train')).toHaveAttribute('data-phase', 'done', { timeout: 240_000 });
   // 60 images: every fifth of each class (4 + 4 + 4) is held out, and the net never trains on them.
+  // Checkerboard frames, red squares and blue squares separate easily.
   const accuracy = page.getByTestId('own-test-accuracy');
   await expect(accuracy).toBeVisible({ timeout: 60_000 });
   await expect(page.getByTestId('own-test')).toContainText('of 12 right');
